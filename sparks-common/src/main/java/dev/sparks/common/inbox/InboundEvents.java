@@ -1,0 +1,172 @@
+package dev.sparks.common.inbox;
+
+import dev.sparks.common.config.EventsConfig;
+import dev.sparks.common.events.CloudEventHeaders;
+import dev.sparks.common.events.EventJson;
+import dev.sparks.common.events.Topics;
+import dev.sparks.common.outbox.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies received events exactly once: each in its own transaction together with its inbox record.
+ *
+ * <p>When the database or another dependency is unreachable the event is retried with backoff until it can be
+ * applied (blocking the partition is right: nothing after it could be applied either). When the event itself is
+ * the problem (unreadable, or its handler keeps failing) it goes to the dead-letter topic after a bounded number of
+ * attempts, so one poison message never blocks its partition. The caller returns normally after this method, and
+ * only then is the offset committed.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+
+    private final Inbox inbox;
+    private final EventJson json;
+    private final EventPublisher publisher;
+    private final EventsConfig config;
+    private final MeterRegistry registry;
+
+    public InboundEvents(Inbox inbox, EventJson json, EventPublisher publisher, EventsConfig config,
+            MeterRegistry registry) {
+        this.inbox = inbox;
+        this.json = json;
+        this.publisher = publisher;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    public void handle(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.of(record);
+        } catch (RuntimeException e) {
+            deadLetter(record, "unreadable CloudEvent headers: " + e.getMessage());
+            return;
+        }
+        EventRoutes.Route<?> route = routes.route(event.type()).orElse(null);
+        if (route == null) {
+            return;
+        }
+        apply(record, event, route);
+    }
+
+    private <T> void apply(ConsumerRecord<String, byte[]> record, IncomingEvent event, EventRoutes.Route<T> route) {
+        T payload;
+        try {
+            payload = json.read(event.data(), route.payloadType());
+        } catch (Exception e) {
+            deadLetter(record, "unreadable " + event.type() + " payload: " + e.getMessage());
+            return;
+        }
+        int failures = 0;
+        long backoff = config.consumer().initialBackoff().toMillis();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.recordFirstDelivery(event.id(), event.type())) {
+                        route.handler().apply(event, payload);
+                    }
+                });
+                registry.counter("sparks.events.consumed", "type", event.type()).increment();
+                return;
+            } catch (RuntimeException e) {
+                boolean transientFailure = isTransient(e);
+                if (!transientFailure) {
+                    failures++;
+                }
+                if (failures >= config.consumer().maxAttempts()) {
+                    LOG.errorf(e, "Event %s (%s) failed %d times, sending it to the dead-letter topic", event.id(),
+                            event.type(), failures);
+                    deadLetter(record, e.toString());
+                    return;
+                }
+                LOG.warnf("Event %s (%s) not applied yet (%s), retrying in %d ms", event.id(), event.type(),
+                        transientFailure ? "dependency unavailable" : "handler failed", backoff);
+                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+                backoff = Math.min(backoff * 2, config.consumer().maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** Failures that will pass once the database or broker is back; everything else counts against the event. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException || cause instanceof LockAcquisitionException
+                    || cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // connection errors, serialization failures and deadlocks, server shutting down, too many connections
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
+                        || state.startsWith("53")) {
+                    return true;
+                }
+            }
+            if (cause.getClass().getName().contains("Acquisition") || String.valueOf(cause.getMessage())
+                    .contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            headers.add(header);
+        }
+        headers.add(CloudEventHeaders.DLQ_TOPIC, bytes(record.topic()));
+        headers.add(CloudEventHeaders.DLQ_PARTITION, bytes(Integer.toString(record.partition())));
+        headers.add(CloudEventHeaders.DLQ_OFFSET, bytes(Long.toString(record.offset())));
+        headers.add(CloudEventHeaders.DLQ_REASON, bytes(reason.length() > 500 ? reason.substring(0, 500) : reason));
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
+                record.value(), headers);
+        long backoff = config.consumer().initialBackoff().toMillis();
+        while (true) {
+            try {
+                publisher.send(dead).get(30, TimeUnit.SECONDS);
+                registry.counter("sparks.events.dead.lettered", "topic", record.topic()).increment();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while dead-lettering", e);
+            } catch (Exception e) {
+                LOG.warnf("Dead letter not sent yet (%s), retrying", e.toString());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, config.consumer().maxBackoff().toMillis());
+            }
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sparks.common.model;
+
+/** Whether a mentor takes new mentees. */
+public enum Availability {
+    ACCEPTING,
+    PAUSED,
+    RETIRED
+}

@@ -1,0 +1,7 @@
+package dev.sparks.common.model;
+
+/** The two sides of every dimension. */
+public enum Side {
+    MANAGEMENT,
+    LEADERSHIP
+}
