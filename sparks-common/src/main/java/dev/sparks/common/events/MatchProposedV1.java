@@ -1,0 +1,38 @@
+package dev.sparks.common.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code match.proposed.v1} on {@link Topics#MATCHES}, keyed by match id: a mentor was chosen for a participant
+ * and one unit of the mentor's capacity is held until the participant answers or the proposal expires.
+ * Carries what the invitation email shows, so notification-service needs no other source.
+ */
+public record MatchProposedV1(
+        UUID matchId,
+        UUID participantId,
+        String participantName,
+        String participantEmail,
+        UUID mentorId,
+        String mentorName,
+        String mentorEmail,
+        String mentorBio,
+        double score,
+        Explanation explanation,
+        long policyVersion,
+        Instant proposedAt,
+        Instant expiresAt) {
+
+    public static final String TYPE = "match.proposed.v1";
+
+    /**
+     * Why this mentor: the score's parts and the strongest reasons in plain sentences, best first.
+     */
+    public record Explanation(List<ScorePart> parts, List<String> reasons) {
+    }
+
+    /** One part of the score, e.g. growth fit 42.5 of 60. */
+    public record ScorePart(String name, double points, double maxPoints) {
+    }
+}
