@@ -1,0 +1,95 @@
+package dev.sparks.notification.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sparks.common.events.CloudEventHeaders;
+import dev.sparks.common.events.MatchProposedV1;
+import dev.sparks.common.events.MatchStatusChangedV1;
+import dev.sparks.common.events.Topics;
+import dev.sparks.common.model.MatchStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Puts real match events on the real broker, as matching-service would: CloudEvents headers, JSON data. */
+public final class MatchEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static KafkaProducer<String, byte[]> producer;
+
+    private MatchEvents() {
+    }
+
+    /** A proposal with unique ids and addresses; names and bio as given. */
+    public static MatchProposedV1 proposal(String participantName, String mentorName, String mentorBio) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return new MatchProposedV1(UUID.randomUUID(), UUID.randomUUID(), participantName,
+                "participant-" + tag + "@sparks.test", UUID.randomUUID(), mentorName, "mentor-" + tag + "@sparks.test",
+                mentorBio, 81.5,
+                new MatchProposedV1.Explanation(List.of(new MatchProposedV1.ScorePart("growth fit", 42.5, 60)),
+                        List.of("Strong where you want to grow: Communication", "Same field: Engineering")),
+                1, Instant.now().truncatedTo(ChronoUnit.MILLIS), Instant.now().plus(14, ChronoUnit.DAYS));
+    }
+
+    public static MatchProposedV1 proposal() {
+        return proposal("Ada Lovelace", "Maya Mentor", "Engineering manager who loves helping people grow.");
+    }
+
+    public static MatchStatusChangedV1 statusChanged(MatchProposedV1 proposal, MatchStatus from, MatchStatus to) {
+        return new MatchStatusChangedV1(proposal.matchId(), proposal.participantId(), proposal.participantName(),
+                proposal.participantEmail(), proposal.mentorId(), proposal.mentorName(), proposal.mentorEmail(), from,
+                to, null, Instant.now());
+    }
+
+    public static UUID publish(MatchProposedV1 proposal) {
+        return publish(UUID.randomUUID(), MatchProposedV1.TYPE, proposal.matchId(), proposal);
+    }
+
+    public static UUID publish(MatchStatusChangedV1 change) {
+        return publish(UUID.randomUUID(), MatchStatusChangedV1.TYPE, change.matchId(), change);
+    }
+
+    /** Sends one event with the given CloudEvents id (the same id twice is a redelivery) and waits for the ack. */
+    public static synchronized UUID publish(UUID eventId, String type, UUID matchId, Object payload) {
+        try {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
+            headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
+            headers.add(CloudEventHeaders.TYPE, bytes(type));
+            headers.add(CloudEventHeaders.SOURCE, bytes("/sparks/matching-service"));
+            headers.add(CloudEventHeaders.SUBJECT, bytes(matchId.toString()));
+            headers.add(CloudEventHeaders.TIME, bytes(Instant.now().toString()));
+            headers.add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
+            producer().send(new ProducerRecord<>(Topics.MATCHES, null, matchId.toString(),
+                    JSON.writeValueAsBytes(payload), headers)).get(30, TimeUnit.SECONDS);
+            return eventId;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    System.getenv().getOrDefault("SPARKS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
