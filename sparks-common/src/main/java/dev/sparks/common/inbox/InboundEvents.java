@@ -7,7 +7,10 @@ import dev.sparks.common.events.Topics;
 import dev.sparks.common.outbox.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -32,6 +36,10 @@ import org.jboss.logging.Logger;
  * the problem (unreadable, or its handler keeps failing) it goes to the dead-letter topic after a bounded number of
  * attempts, so one poison message never blocks its partition. The caller returns normally after this method, and
  * only then is the offset committed.
+ *
+ * <p>While the application shuts down, no new event is taken and a failing one is not counted against it: the
+ * database may already be gone. Such events are left unacknowledged, so the next start (or another replica)
+ * applies them.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -43,6 +51,8 @@ public class InboundEvents {
     private final EventPublisher publisher;
     private final EventsConfig config;
     private final MeterRegistry registry;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
 
     public InboundEvents(Inbox inbox, EventJson json, EventPublisher publisher, EventsConfig config,
             MeterRegistry registry) {
@@ -54,6 +64,37 @@ public class InboundEvents {
     }
 
     public void handle(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
+        if (stopping) {
+            throw new ShuttingDown();
+        }
+        inFlight.incrementAndGet();
+        try {
+            dispatch(record, routes);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Lets the event in hand finish while the database is still there, and takes no new one. */
+    void stop(@Observes @Priority(1) ShutdownEvent shutdown) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("Shutting down while an event is still being applied; it will be applied again after restart");
+        }
+    }
+
+    /** Thrown instead of applying an event during shutdown: the event stays unacknowledged for the next start. */
+    public static final class ShuttingDown extends IllegalStateException {
+        ShuttingDown() {
+            super("shutting down: event left for redelivery", null);
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
         IncomingEvent event;
         try {
             event = IncomingEvent.of(record);
@@ -88,6 +129,9 @@ public class InboundEvents {
                 registry.counter("sparks.events.consumed", "type", event.type()).increment();
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    throw new ShuttingDown();
+                }
                 boolean transientFailure = isTransient(e);
                 if (!transientFailure) {
                     failures++;
@@ -151,6 +195,9 @@ public class InboundEvents {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while dead-lettering", e);
             } catch (Exception e) {
+                if (stopping) {
+                    throw new ShuttingDown();
+                }
                 LOG.warnf("Dead letter not sent yet (%s), retrying", e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, config.consumer().maxBackoff().toMillis());
