@@ -1,0 +1,31 @@
+package dev.sparks.mentor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** RFC 7396 JSON Merge Patch: objects merge member by member, null removes a member, anything else replaces. */
+final class MergePatch {
+
+    private MergePatch() {
+    }
+
+    static JsonNode apply(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> members = patch.fields();
+        while (members.hasNext()) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (member.getValue().isNull()) {
+                result.remove(member.getKey());
+            } else {
+                result.set(member.getKey(), apply(result.get(member.getKey()), member.getValue()));
+            }
+        }
+        return result;
+    }
+}
