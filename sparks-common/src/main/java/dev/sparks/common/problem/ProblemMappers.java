@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -71,6 +72,15 @@ public class ProblemMappers {
         }
         return ProblemResponses.of(ProblemType.VALIDATION_FAILED, field + " " + message, uri.getPath(),
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Quarkus' Jackson support has its own mapper for unknown fields and wrong value types, more specific than
+     * {@link JsonProcessingException}, answering plain JSON; this one wins and answers problem+json naming the field.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package dev.sparks.assessment.config;
+package dev.sparks.common.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * JSON for the jsonb columns (answers, goals, preferences, result), kept apart from the REST mapper: requests refuse
+ * JSON for every service's jsonb columns, kept apart from the REST mapper: requests refuse
  * unknown fields, but a stored document must stay readable after a field is dropped from its record.
  */
 @JsonFormat
