@@ -31,4 +31,20 @@ public interface MatchingConfig {
     /** Participants tried per waiting-list pass. */
     @WithDefault("1000")
     int waitingListBatch();
+
+    /** The matching mode until a program-admin sets one (program_settings). */
+    @WithDefault("IMMEDIATE")
+    dev.sparks.matching.domain.ProgramMode mode();
+
+    /** How often due scheduled cohort runs are started and stale runs failed. */
+    @WithDefault("10s")
+    Duration runCheck();
+
+    /** A run whose replica has not reported for this long is marked FAILED (the replica stopped). */
+    @WithDefault("2m")
+    Duration runStaleAfter();
+
+    /** Matches a cohort run commits per transaction. */
+    @WithDefault("100")
+    int runBatchSize();
 }

@@ -43,12 +43,14 @@ public class Matchmaker {
     private final PolicyRepository policies;
     private final MatchEvents events;
     private final MatchingConfig config;
+    private final ProgramSettingsRepository settings;
+    private final CohortPool cohortPool;
     private volatile MentorRanking ranking;
     private volatile CompatibilityScorer scorer;
 
     public Matchmaker(MentorRepository mentors, ParticipantRepository participants, MatchRepository matches,
             WaitingListRepository waitingList, PolicyRepository policies, MatchEvents events,
-            MatchingConfig config) {
+            MatchingConfig config, ProgramSettingsRepository settings, CohortPool cohortPool) {
         this.mentors = mentors;
         this.participants = participants;
         this.matches = matches;
@@ -56,6 +58,8 @@ public class Matchmaker {
         this.policies = policies;
         this.events = events;
         this.config = config;
+        this.settings = settings;
+        this.cohortPool = cohortPool;
     }
 
     /**
@@ -73,6 +77,12 @@ public class Matchmaker {
         }
         WaitingEntry entry = waitingList.findById(participant.id);
         if (entry != null && entry.status == WaitingEntry.Status.MANUAL) {
+            return;
+        }
+        if (settings.modeForShare() == ProgramMode.COHORT) {
+            // cohort mode: the next matching run assigns everyone in the pool at once
+            waitingList.leave(participant.id);
+            cohortPool.enter(participant.id);
             return;
         }
         propose(participant);
@@ -174,6 +184,20 @@ public class Matchmaker {
                 admin.name(), "matched by hand by " + admin.name());
     }
 
+    /**
+     * Creates the match a cohort run chose, once the caller has reserved the mentor's capacity: the same score,
+     * explanation, match row and match.proposed.v1 as an immediate proposal.
+     *
+     * @param chosenBy recorded as the match's creator, e.g. "cohort run 6f1c..."
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Match proposeChosen(Participant participant, Mentor mentor, MatchingPolicy policy, String chosenBy) {
+        ScoreBreakdown breakdown = scorer().score(participant.profile, mentor.toCandidate(LocalDate.now(ZoneOffset.UTC)),
+                policy);
+        return create(participant, mentor, breakdown, Explanation.of(breakdown), policy, null, chosenBy,
+                "proposed by " + chosenBy);
+    }
+
     private Match create(Participant participant, Mentor mentor, ScoreBreakdown breakdown, Explanation explanation,
             MatchingPolicy policy, String overrideReason, String createdBy, String statusReason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -195,6 +219,7 @@ public class Matchmaker {
         // Flushed here so the one-open-match-per-participant index speaks now, not at commit.
         matches.flush();
         waitingList.leave(participant.id);
+        cohortPool.leave(participant.id);
         events.proposed(match, participant, mentor);
         LOG.infof("Proposed match %s: participant %s, mentor %s, score %s", match.id, participant.id, mentor.id,
                 match.score);
@@ -243,7 +268,8 @@ public class Matchmaker {
         return ranking;
     }
 
-    private CompatibilityScorer scorer() {
+    /** The scorer every decision uses now; cohort runs weigh their pairs with it too. */
+    public CompatibilityScorer scorer() {
         CompatibilityScorer current = scorer;
         Instant now = Instant.now();
         if (current == null || current.offsets().instant().plus(OFFSETS_REFRESH).isBefore(now)) {
