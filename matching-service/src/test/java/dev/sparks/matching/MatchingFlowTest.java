@@ -9,6 +9,7 @@ import dev.sparks.common.events.InvitationRespondedV1;
 import dev.sparks.common.events.MatchProposedV1;
 import dev.sparks.common.events.MatchStatusChangedV1;
 import dev.sparks.common.events.Topics;
+import dev.sparks.common.testing.EventSchemas;
 import dev.sparks.common.testing.TopicProbe;
 import dev.sparks.common.testing.Tokens;
 import dev.sparks.matching.domain.Mentor;
@@ -86,6 +87,7 @@ class MatchingFlowTest {
             ConsumerRecord<String, byte[]> record = matches.await(forMatch(matchId, MatchProposedV1.TYPE), 1, PATIENCE)
                     .get(0);
             assertThat(record.key()).isEqualTo(matchId);
+            EventSchemas.assertValid(record);
             MatchProposedV1 event = EventFeed.JSON.readValue(record.value(), MatchProposedV1.class);
             assertThat(event.participantId()).isEqualTo(participant.id);
             assertThat(event.participantEmail()).isEqualTo(participant.email());
@@ -151,9 +153,10 @@ class MatchingFlowTest {
             assertThat(reserved(best.id)).isZero();
             assertThat(reserved(next.id)).isEqualTo(1);
 
-            MatchStatusChangedV1 changed = EventFeed.JSON.readValue(
-                    matches.await(forMatch(first, MatchStatusChangedV1.TYPE), 1, PATIENCE).get(0).value(),
-                    MatchStatusChangedV1.class);
+            ConsumerRecord<String, byte[]> declined = matches.await(forMatch(first, MatchStatusChangedV1.TYPE), 1,
+                    PATIENCE).get(0);
+            EventSchemas.assertValid(declined);
+            MatchStatusChangedV1 changed = EventFeed.JSON.readValue(declined.value(), MatchStatusChangedV1.class);
             assertThat(changed.previousStatus().name()).isIn("PROPOSED", "INVITED");
             assertThat(changed.status().name()).isEqualTo("DECLINED");
             assertThat(changed.mentorEmail()).isEqualTo(best.email());

@@ -13,6 +13,7 @@ import dev.sparks.common.events.InvitationSentV1;
 import dev.sparks.common.events.MatchProposedV1;
 import dev.sparks.common.events.Topics;
 import dev.sparks.common.model.MatchStatus;
+import dev.sparks.common.testing.EventSchemas;
 import dev.sparks.common.testing.Tokens;
 import dev.sparks.common.testing.TopicProbe;
 import dev.sparks.notification.support.Mailbox;
@@ -73,6 +74,7 @@ class InvitationFlowTest {
             List<ConsumerRecord<String, byte[]>> sent = invitations.await(
                     of(InvitationSentV1.TYPE, proposal.matchId()), 1, WAIT);
             assertThat(sent).hasSize(1);
+            EventSchemas.assertValid(sent.get(0));
             JsonNode event = JSON.readTree(sent.get(0).value());
             assertThat(event.get("messageId").asText()).isEqualTo(messageId);
             assertThat(event.get("participantId").asText()).isEqualTo(proposal.participantId().toString());
@@ -89,7 +91,7 @@ class InvitationFlowTest {
 
             Response page = given().accept("text/html").get(link);
             page.then().statusCode(200).contentType(containsString("text/html"))
-                    .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-store").header("Referrer-Policy", "same-origin")
                     .body(containsString("<html lang=\"en\">"))
                     .body(containsString("Maya Mentor"))
                     .body(containsString("Engineering manager who loves helping people grow."))
@@ -107,6 +109,7 @@ class InvitationFlowTest {
 
             List<ConsumerRecord<String, byte[]>> responded = invitations.await(
                     of(InvitationRespondedV1.TYPE, proposal.matchId()), 1, WAIT);
+            EventSchemas.assertValid(responded.get(0));
             JsonNode event = JSON.readTree(responded.get(0).value());
             assertThat(event.get("answer").asText()).isEqualTo("ACCEPTED");
             assertThat(event.get("participantId").asText()).isEqualTo(proposal.participantId().toString());

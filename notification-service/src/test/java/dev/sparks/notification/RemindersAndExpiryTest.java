@@ -9,6 +9,7 @@ import dev.sparks.common.events.InvitationExpiredV1;
 import dev.sparks.common.events.InvitationRespondedV1;
 import dev.sparks.common.events.MatchProposedV1;
 import dev.sparks.common.events.Topics;
+import dev.sparks.common.testing.EventSchemas;
 import dev.sparks.common.testing.TopicProbe;
 import dev.sparks.notification.support.Mailbox;
 import dev.sparks.notification.support.MatchEvents;
@@ -45,7 +46,8 @@ class RemindersAndExpiryTest {
             String reminderLink = Mailbox.await(proposal.participantEmail(), Mailbox.subjectContains("Reminder"), 1,
                     WAIT).get(0).acceptLink();
 
-            invitations.await(of(InvitationExpiredV1.TYPE, proposal.matchId()), 1, WAIT);
+            invitations.await(of(InvitationExpiredV1.TYPE, proposal.matchId()), 1, WAIT)
+                    .forEach(EventSchemas::assertValid);
             assertThat(invitations.drain(of(InvitationExpiredV1.TYPE, proposal.matchId()), Duration.ofSeconds(3)))
                     .hasSize(1);
             assertThat(Mailbox.messages(proposal.participantEmail()).stream()

@@ -16,18 +16,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.sparks.common.events.AssessmentCompletedV1;
 import dev.sparks.common.events.Topics;
 import dev.sparks.common.model.Trait;
+import dev.sparks.common.testing.EventSchemas;
 import dev.sparks.common.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,8 +110,8 @@ class AssessmentJourneyTest {
             assertThat(TopicProbe.header(event, "ce_id")).isNotBlank();
             assertThat(TopicProbe.header(event, "ce_time")).isNotBlank();
 
+            EventSchemas.assertValid(event);
             JsonNode payload = JSON.readTree(event.value());
-            assertThat(schemaViolations(payload)).isEmpty();
             assertThat(payload.get("assessmentId").asText()).isEqualTo(id);
             assertThat(payload.get("participantId").asText()).isEqualTo(participantId);
             assertThat(payload.get("email").asText()).isEqualTo("ada@sparks.test");
@@ -228,14 +223,5 @@ class AssessmentJourneyTest {
     private static Predicate<ConsumerRecord<String, byte[]>> completedEventOf(String assessmentId) {
         return TopicProbe.ofType(AssessmentCompletedV1.TYPE)
                 .and(record -> assessmentId.equals(TopicProbe.header(record, "ce_subject")));
-    }
-
-    private static Set<ValidationMessage> schemaViolations(JsonNode payload) throws Exception {
-        try (InputStream schemaFile = AssessmentJourneyTest.class
-                .getResourceAsStream("/schemas/assessment.completed.v1.schema.json")) {
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(schemaFile, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-            return schema.validate(payload);
-        }
     }
 }

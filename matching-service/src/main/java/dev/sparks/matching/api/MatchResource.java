@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,27 +55,39 @@ public class MatchResource {
     @Operation(operationId = "listMatches", summary = "List matches, newest first",
             description = "Program-admins see all and filter by participant, mentor and status; participants and "
                     + "mentors see their own matches only.")
-    public Page<MatchView> list(@QueryParam("participantId") UUID participantId, @QueryParam("mentorId") UUID mentorId,
-            @QueryParam("status") MatchStatus status, @BeanParam @Valid PageRequest paging) {
+    @APIResponse(responseCode = "200", description = "One page of matches, newest first")
+    public Page<MatchView> list(
+            @QueryParam("participantId") @Parameter(description = "Program-admins only: this participant's matches")
+            UUID participantId,
+            @QueryParam("mentorId") @Parameter(description = "Program-admins only: this mentor's matches")
+            UUID mentorId,
+            @QueryParam("status") @Parameter(description = "Only matches in this status") MatchStatus status,
+            @BeanParam @Valid PageRequest paging) {
         return queries.list(participantId, mentorId, status, actor.get(), paging).map(MatchView::of);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.PARTICIPANT, Roles.MENTOR})
-    @Operation(operationId = "getMatch", summary = "One match with its score breakdown and reasons")
+    @Operation(operationId = "getMatch", summary = "One match with its score breakdown and reasons",
+            description = "Program-admins read any match; participants and mentors read their own. Someone else's "
+                    + "match is 404, so ids reveal nothing.")
+    @APIResponse(responseCode = "200", description = "The match with its explanation")
     @APIResponse(responseCode = "404", description = "No such match, or not the caller's")
-    public MatchView get(@PathParam("id") UUID id) {
+    public MatchView get(@PathParam("id") @Parameter(description = "The match id") UUID id) {
         return MatchView.of(queries.get(id, actor.get()));
     }
 
     @POST
     @Path("/{id}/acceptance")
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.PARTICIPANT})
-    @Operation(operationId = "acceptMatch", summary = "The participant accepts the proposed mentor")
+    @Operation(operationId = "acceptMatch", summary = "The participant accepts the proposed mentor",
+            description = "PROPOSED or INVITED becomes ACCEPTED and match.status-changed.v1 is emitted. Only the "
+                    + "match's participant or a program-admin may accept.")
+    @APIResponse(responseCode = "200", description = "The accepted match")
     @APIResponse(responseCode = "404", description = "No such match, or not the caller's")
     @APIResponse(responseCode = "409", description = "The match is not open any more")
-    public MatchView accept(@PathParam("id") UUID id) {
+    public MatchView accept(@PathParam("id") @Parameter(description = "The match id") UUID id) {
         return MatchView.of(queries.details(lifecycle.accept(id, actor.get())));
     }
 
@@ -83,10 +98,11 @@ public class MatchResource {
     @Operation(operationId = "declineMatch", summary = "The participant declines, with a reason",
             description = "Frees the mentor's capacity and proposes the next-best mentor at once; after three "
                     + "declines the participant goes to the manual queue.")
+    @APIResponse(responseCode = "200", description = "The declined match")
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such match, or not the caller's")
     @APIResponse(responseCode = "409", description = "The match is not open any more")
-    public MatchView decline(@PathParam("id") UUID id, @NotNull @Valid MatchRequests.Decline body) {
+    public MatchView decline(@PathParam("id") @Parameter(description = "The match id") UUID id, @NotNull @Valid MatchRequests.Decline body) {
         return MatchView.of(queries.details(lifecycle.decline(id, body.reason(), actor.get())));
     }
 
@@ -94,10 +110,13 @@ public class MatchResource {
     @Path("/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.PARTICIPANT, Roles.MENTOR})
-    @Operation(operationId = "endMatch", summary = "Either side or a program-admin ends the match")
+    @Operation(operationId = "endMatch", summary = "Either side or a program-admin ends the match",
+            description = "Any capacity-holding status becomes ENDED, frees the mentor's capacity and emits "
+                    + "match.status-changed.v1; the reason is optional.")
+    @APIResponse(responseCode = "200", description = "The ended match")
     @APIResponse(responseCode = "404", description = "No such match, or not the caller's")
     @APIResponse(responseCode = "409", description = "The match has already ended, was declined or expired")
-    public MatchView end(@PathParam("id") UUID id, @Valid MatchRequests.End body) {
+    public MatchView end(@PathParam("id") @Parameter(description = "The match id") UUID id, @Valid MatchRequests.End body) {
         return MatchView.of(queries.details(lifecycle.end(id, body == null ? null : body.reason(), actor.get())));
     }
 
@@ -107,7 +126,8 @@ public class MatchResource {
     @Operation(operationId = "createManualMatch", summary = "Match a participant with a mentor by hand",
             description = "The hard rules apply unless override.reason is given, which the match records. "
                     + "Capacity is never overridden.")
-    @APIResponse(responseCode = "201", description = "Proposed")
+    @APIResponse(responseCode = "201", description = "Proposed; Location names the new match",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
     @APIResponse(responseCode = "404", description = "No such participant or mentor")
     @APIResponse(responseCode = "409", description = "The participant already holds a match, or the mentor is full")
     @APIResponse(responseCode = "422", description = "A hard rule is broken and no override was given")

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,9 +42,14 @@ public class MatchingPolicyResource {
      * The weights: growth fit, goal coverage and practical fit are points and sum to 100; language, time-zone and
      * field shares split practical fit in percent and sum to 100; loadBalancing and minimumScore are 0-100.
      */
-    public record PolicyBody(@NotNull Integer growthFitWeight, @NotNull Integer goalCoverageWeight,
-            @NotNull Integer practicalFitWeight, @NotNull Integer languageShare, @NotNull Integer timeZoneShare,
-            @NotNull Integer fieldShare, @NotNull Integer loadBalancing, @NotNull Integer minimumScore) {
+    public record PolicyBody(@NotNull @Schema(examples = "60") Integer growthFitWeight,
+            @NotNull @Schema(examples = "20") Integer goalCoverageWeight,
+            @NotNull @Schema(examples = "20") Integer practicalFitWeight,
+            @NotNull @Schema(examples = "50") Integer languageShare,
+            @NotNull @Schema(examples = "30") Integer timeZoneShare,
+            @NotNull @Schema(examples = "20") Integer fieldShare,
+            @NotNull @Schema(examples = "30") Integer loadBalancing,
+            @NotNull @Schema(examples = "40") Integer minimumScore) {
     }
 
     public record PolicyView(long version, int growthFitWeight, int goalCoverageWeight, int practicalFitWeight,
@@ -64,7 +73,11 @@ public class MatchingPolicyResource {
     }
 
     @GET
-    @Operation(operationId = "getMatchingPolicy", summary = "The current matching policy")
+    @Operation(operationId = "getMatchingPolicy", summary = "The current matching policy",
+            description = "The weights of the score; the ETag is the policy version every new match records.")
+    @APIResponse(responseCode = "200", description = "The current policy; ETag is its version",
+            headers = @Header(name = "ETag", description = "The policy version"),
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response get() {
         PolicyVersion current = policies.current();
         return Response.ok(PolicyView.of(current)).tag(etag(current)).build();
@@ -74,10 +87,14 @@ public class MatchingPolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeMatchingPolicy", summary = "Make a new version of the matching policy",
             description = "Optional If-Match with the current ETag guards against overwriting a concurrent change.")
+    @APIResponse(responseCode = "200", description = "The new policy version; ETag is its version",
+            headers = @Header(name = "ETag", description = "The policy version"),
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "The weights are invalid (field errors)")
     @APIResponse(responseCode = "409", description = "Changed concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
-    public Response put(@NotNull @Valid PolicyBody body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response put(@NotNull @Valid PolicyBody body, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(description = "Optional: the ETag of the policy this change is based on, e.g. \"3\"") String ifMatch) {
         PolicyVersion changed = policies.change(new PolicyVersion.Weights(body.growthFitWeight(),
                         body.goalCoverageWeight(), body.practicalFitWeight(), body.languageShare(), body.timeZoneShare(),
                         body.fieldShare(), body.loadBalancing(), body.minimumScore()),

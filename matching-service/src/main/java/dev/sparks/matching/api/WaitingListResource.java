@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Not a program-admin")
 public class WaitingListResource {
 
-    public record WaitingView(UUID participantId, String name, String email, WaitingEntry.Status status,
+    public record WaitingView(UUID participantId, @Schema(examples = "Ada Lovelace") String name,
+            @Schema(examples = "ada@sparks.test") String email, WaitingEntry.Status status,
+            @Schema(examples = "None of the 4 mentors fits yet: 3 are at capacity, 1 is not taking new mentees.")
             String reason, Instant since, Instant lastTriedAt) {
     }
 
@@ -39,8 +43,13 @@ public class WaitingListResource {
 
     @GET
     @RolesAllowed(Roles.PROGRAM_ADMIN)
-    @Operation(operationId = "listWaitingList", summary = "The waiting list, oldest first")
-    public Page<WaitingView> list(@QueryParam("status") WaitingEntry.Status status,
+    @Operation(operationId = "listWaitingList", summary = "The waiting list, oldest first",
+            description = "Participants without a match with the reason in words: WAITING ones are retried "
+                    + "automatically, MANUAL ones (three declines) wait for a program-admin's manual match.")
+    @APIResponse(responseCode = "200", description = "One page of the waiting list, oldest first")
+    public Page<WaitingView> list(
+            @QueryParam("status") @Parameter(description = "WAITING or MANUAL; both when absent")
+            WaitingEntry.Status status,
             @BeanParam @Valid PageRequest paging) {
         return queries.waitingList(status, paging).map(row -> new WaitingView(row.entry().participantId,
                 row.participant() == null ? null : row.participant().name,

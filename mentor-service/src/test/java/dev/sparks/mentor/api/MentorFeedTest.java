@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sparks.common.events.MentorProfileChangedV1;
 import dev.sparks.common.events.Topics;
+import dev.sparks.common.testing.EventSchemas;
 import dev.sparks.common.testing.TopicProbe;
 import dev.sparks.common.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,7 @@ class MentorFeedTest {
                     Duration.ofSeconds(2));
             assertThat(records).extracting(record -> TopicProbe.header(record, "ce_type"))
                     .containsOnly(MentorProfileChangedV1.TYPE);
+            records.forEach(EventSchemas::assertValid);
             // One event per change: A created, updated, paused; B created, retired; C created, imported.
             assertThat(records).hasSize(7);
             Map<String, JsonNode> last = MentorImportTest.lastPerKey(records);

@@ -61,7 +61,9 @@ public class InvitationPages {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
+                // same-origin, not no-referrer: the token never leaves for another site either way, but under
+                // no-referrer browsers send "Origin: null" with the page's form posts, which CORS refuses.
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy",

@@ -40,6 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Invitations", description = "Answering an invitation from its emailed link (public: the token is the credential)")
 public class InvitationResource {
 
+    private static final String TOKEN = "The token from the emailed link";
+    // One operation in the document: the HTML page and the JSON view share path and method.
+    private static final String GET_SUMMARY = "The invitation behind an emailed link, as a page or as JSON";
+    private static final String GET_DESCRIPTION = "Browsers (text/html) get an accessible page: the mentor, why "
+            + "they were matched, what happens next, and Accept and Decline as plain forms; once answered it shows "
+            + "the outcome. API clients (application/json) get the invitation without email addresses. No login: "
+            + "the link is the credential. A GET never changes anything.";
+
     private final InvitationService invitations;
     private final InvitationPages pages;
 
@@ -50,13 +58,12 @@ public class InvitationResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "showInvitationPage", summary = "The invitation page with Accept and Decline buttons",
-            description = "An accessible HTML page: the mentor, why they were matched, what happens next, and the "
-                    + "two answers as plain forms; once answered it shows the outcome.")
+    @Operation(operationId = "showInvitationPage", summary = GET_SUMMARY, description = GET_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "404", description = "Unknown or tampered link (reveals nothing)")
     @APIResponse(responseCode = "410", description = "The invitation expired; the page says so")
-    public Response page(@PathParam("token") @Parameter(description = "The token from the emailed link") String token,
+    public Response page(
+            @PathParam("token") @Parameter(description = TOKEN) String token,
             @QueryParam("answer") @Parameter(description = "accept or decline: which button the mailed link was for")
             String answer) {
         return invitations.findByToken(token)
@@ -66,12 +73,13 @@ public class InvitationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getInvitation", summary = "The invitation behind a link, as JSON")
+    @Operation(operationId = "getInvitation", summary = GET_SUMMARY, description = GET_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The invitation",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or tampered link",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InvitationView get(@PathParam("token") String token) {
+    public InvitationView get(
+            @PathParam("token") @Parameter(description = TOKEN) String token) {
         return invitations.findByToken(token).map(InvitationView::of).orElseThrow(InvitationResource::unknown);
     }
 
@@ -83,7 +91,8 @@ public class InvitationResource {
             description = "Records the acceptance (once) and emits invitation.responded.v1; answers 303 to the page.")
     @APIResponse(responseCode = "303", description = "Answer recorded, or already answered: see the page")
     @APIResponse(responseCode = "404", description = "Unknown or tampered link")
-    public Response acceptForm(@PathParam("token") String token, @Context UriInfo uri) {
+    public Response acceptForm(
+            @PathParam("token") @Parameter(description = TOKEN) String token, @Context UriInfo uri) {
         return afterForm(invitations.answer(token, Answer.ACCEPTED, null), token, uri);
     }
 
@@ -102,7 +111,8 @@ public class InvitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The invitation expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InvitationView accept(@PathParam("token") String token, @Valid AnswerRequest request) {
+    public InvitationView accept(
+            @PathParam("token") @Parameter(description = TOKEN) String token, @Valid AnswerRequest request) {
         return afterJson(invitations.answer(token, Answer.ACCEPTED, null));
     }
 
@@ -115,7 +125,8 @@ public class InvitationResource {
                     + "answers 303 to the page.")
     @APIResponse(responseCode = "303", description = "Answer recorded, or already answered: see the page")
     @APIResponse(responseCode = "404", description = "Unknown or tampered link")
-    public Response declineForm(@PathParam("token") String token,
+    public Response declineForm(
+            @PathParam("token") @Parameter(description = TOKEN) String token,
             @FormParam("reason") @Size(max = 1000, message = "must be at most 1000 characters") String reason,
             @Context UriInfo uri) {
         return afterForm(invitations.answer(token, Answer.DECLINED, reason), token, uri);
@@ -138,7 +149,8 @@ public class InvitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The invitation expired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InvitationView decline(@PathParam("token") String token, @Valid AnswerRequest request) {
+    public InvitationView decline(
+            @PathParam("token") @Parameter(description = TOKEN) String token, @Valid AnswerRequest request) {
         return afterJson(invitations.answer(token, Answer.DECLINED, request == null ? null : request.reason()));
     }
 

@@ -53,8 +53,9 @@ public class NotificationAdminResource {
     public Page<NotificationView> list(
             @QueryParam("recipient") @Parameter(description = "Recipient email address") String recipient,
             @QueryParam("matchId") @Parameter(description = "Match id") UUID matchId,
-            @QueryParam("kind") NotificationKind kind,
-            @QueryParam("status") NotificationStatus status,
+            @QueryParam("kind") @Parameter(description = "Only emails of this kind") NotificationKind kind,
+            @QueryParam("status") @Parameter(description = "Only emails in this delivery status")
+            NotificationStatus status,
             @BeanParam @Valid PageRequest paging) {
         return notifications.search(new NotificationRepository.Filter(recipient, matchId, kind, status), paging)
                 .map(NotificationView::of);
@@ -70,7 +71,7 @@ public class NotificationAdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not FAILED (pending, sent or cancelled)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response resend(@PathParam("id") UUID id) {
+    public Response resend(@PathParam("id") @Parameter(description = "The notification id") UUID id) {
         return Response.accepted(NotificationView.of(notifications.resend(id))).build();
     }
 }

@@ -3,23 +3,89 @@ package dev.sparks.common.testing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises operators and clients, run by each service's own {@code @QuarkusTest} subclass
  * against the real database, broker and OIDC provider: health that checks its dependencies, metrics, the OpenAPI
- * document, real tokens accepted, and problem+json for every refusal.
+ * document (complete, and equal to the committed contract in deploy/openapi), real tokens accepted, problem+json
+ * for every refusal, and CORS for browser front-ends on other origins.
  */
 public abstract class ServiceContract {
+
+    /** A front-end origin of the local default ({@code SPARKS_CORS_ORIGINS} overrides the list). */
+    static final String FRONT_END = "http://localhost:5173";
+
+    /** operationIds that need no token (e.g. pages whose link is the credential); none by default. */
+    protected Set<String> publicOperations() {
+        return Set.of();
+    }
+
+    protected String serviceName() {
+        return ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+    }
+
+    private static String servedDocument() {
+        return given().accept("application/yaml").get("/q/openapi?format=yaml").then().statusCode(200)
+                .extract().asString();
+    }
+
+    @Test
+    void openApiDocumentIsComplete() {
+        assertThat(OpenApiContract.incompleteness(OpenApiContract.parse(servedDocument()), publicOperations()))
+                .as("gaps in the OpenAPI document of " + serviceName())
+                .isEmpty();
+    }
+
+    @Test
+    void openApiDocumentIsTheCommittedContract() {
+        OpenApiContract.assertMatchesCommitted(OpenApiContract.committedDocument(serviceName()),
+                OpenApiContract.parse(servedDocument()));
+    }
+
+    @Test
+    void browserOnAFrontEndOriginMayCallWithABearerToken() {
+        given().header("Origin", FRONT_END)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
+                .options("/api/v1/me").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(FRONT_END))
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("if-match"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("idempotency-key"));
+        given().header("Origin", FRONT_END).auth().oauth2(Tokens.user("priya")).get("/api/v1/me").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(FRONT_END))
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("etag"))
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("location"));
+    }
+
+    @Test
+    void browserOnAnotherOriginIsNotAllowed() {
+        given().header("Origin", "http://127.0.0.1:6666")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options("/api/v1/me").then()
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "http://127.0.0.1:6666").auth().oauth2(Tokens.user("priya")).get("/api/v1/me")
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
 
     @Test
     void readinessChecksTheDatabaseAndKafka() {
