@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +25,17 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Puts real match events on the real broker, as matching-service would: CloudEvents headers, JSON data. */
+/**
+ * Puts real match events on the real broker, as matching-service would: CloudEvents headers, JSON data.
+ *
+ * <p>The service under test starts its consumer group at the end of the shared topic (other modules' tests fill it
+ * with matches of their own), so each publish first waits until the group holds all partitions: an event sent
+ * before that could fall before the starting point.
+ */
 public final class MatchEvents {
+
+    private static final String GROUP = "notification-service-test";
+    private static final String BOOTSTRAP = System.getenv().getOrDefault("SPARKS_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -62,6 +75,7 @@ public final class MatchEvents {
 
     /** Sends one event with the given CloudEvents id (the same id twice is a redelivery) and waits for the ack. */
     public static synchronized UUID publish(UUID eventId, String type, UUID matchId, Object payload) {
+        awaitConsumerAssigned();
         try {
             RecordHeaders headers = new RecordHeaders();
             headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
@@ -79,11 +93,36 @@ public final class MatchEvents {
         }
     }
 
+    /** Waits (up to a minute) until the service's consumer group is stable and holds every partition of the topic. */
+    private static void awaitConsumerAssigned() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            int partitions = admin.describeTopics(List.of(Topics.MATCHES)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(Topics.MATCHES).partitions().size();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
+                        .get(10, TimeUnit.SECONDS).get(GROUP);
+                int assigned = group.members().stream().map(MemberDescription::assignment)
+                        .mapToInt(assignment -> assignment.topicPartitions().size()).sum();
+                if (assigned >= partitions) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("consumer group " + GROUP + " never got the partitions of " + Topics.MATCHES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not describe consumer group " + GROUP, e);
+        }
+    }
+
     private static KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    System.getenv().getOrDefault("SPARKS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+                    BOOTSTRAP,
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
