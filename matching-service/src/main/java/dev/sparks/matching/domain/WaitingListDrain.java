@@ -1,5 +1,6 @@
 package dev.sparks.matching.domain;
 
+import dev.sparks.common.work.WakeableWorker;
 import dev.sparks.matching.config.MatchingConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -44,10 +44,8 @@ public class WaitingListDrain {
     private final PolicyRepository policies;
     private final WaitingListRepository waitingList;
     private final MatchingConfig config;
-    private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong waiting = new AtomicLong();
-    private volatile boolean running;
-    private Thread worker;
+    private final WakeableWorker worker;
 
     /** The matchmaker is looked up lazily: it and the lifecycle that wakes this drain depend on each other. */
     public WaitingListDrain(Instance<Matchmaker> matchmaker, MentorRepository mentors,
@@ -62,45 +60,24 @@ public class WaitingListDrain {
         this.config = config;
         Gauge.builder("sparks.waiting.list.size", waiting, AtomicLong::get)
                 .description("Participants waiting for a mentor (not counting the manual queue)").register(registry);
+        // wake-ups during a burst of mentor events or releases settle into one pass
+        this.worker = new WakeableWorker("waiting-list-drain", config.waitingListSweep(), config.waitingListSweep(),
+                Duration.ofMillis(COALESCE_MILLIS), LOG, () -> {
+                    drain();
+                    return false;
+                });
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::run, "waiting-list-drain");
-        worker.setDaemon(true);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wake();
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        worker.stop();
     }
 
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                drain();
-                // wake-ups during a burst of mentor events or releases are coalesced into one pass
-                Thread.sleep(COALESCE_MILLIS);
-                wakeups.tryAcquire(config.waitingListSweep().toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Waiting list pass failed, retrying at the next sweep: %s", e.toString());
-                sleep(config.waitingListSweep().toMillis());
-            }
-        }
+        worker.wake();
     }
 
     /**
@@ -144,7 +121,7 @@ public class WaitingListDrain {
         }
         int matched = 0;
         for (Waiting participant : snapshot.waiting()) {
-            if (!running) {
+            if (!worker.isRunning()) {
                 break;
             }
             if (!matchmaker.get().couldMatch(participant.profile(), snapshot.mentors(), snapshot.policy(),
@@ -172,13 +149,5 @@ public class WaitingListDrain {
             waiting.set(QuarkusTransaction.requiringNew().call(waitingList::waitingCount));
         }
         return matched;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

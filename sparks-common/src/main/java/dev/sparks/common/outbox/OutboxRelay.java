@@ -2,6 +2,7 @@ package dev.sparks.common.outbox;
 
 import dev.sparks.common.config.EventsConfig;
 import dev.sparks.common.events.CloudEventHeaders;
+import dev.sparks.common.work.WakeableWorker;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,11 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,13 +56,11 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final EventPublisher publisher;
     private final EventsConfig config;
-    private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final Counter published;
-    private volatile boolean running;
+    private final WakeableWorker worker;
     private volatile long backlogRefreshedAt;
-    private Thread worker;
 
     public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, EventsConfig config,
             MeterRegistry registry) {
@@ -74,55 +73,32 @@ public class OutboxRelay {
                 .description("Events written but not yet relayed").register(registry);
         Gauge.builder("sparks.outbox.oldest.age.seconds", oldestAgeMillis, age -> age.get() / 1000.0)
                 .description("Age of the oldest event not yet relayed").register(registry);
+        this.worker = new WakeableWorker("outbox-relay", config.outbox().pollInterval(),
+                config.outbox().retryBackoff(), Duration.ZERO, LOG, this::relayPass);
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.outbox().relayEnabled()) {
-            return;
+        if (config.outbox().relayEnabled()) {
+            worker.start();
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wake();
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
+        worker.stop();
     }
 
     /** Called after a transaction that wrote to the outbox commits, so events leave without waiting for the poll. */
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+        worker.wake();
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                int sent = relayBatch();
-                failures = 0;
-                if (sent < config.outbox().batchSize()) {
-                    refreshBacklogIfDue();
-                    wakeups.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                if (failures == 1 || failures % 30 == 0) {
-                    LOG.warnf("Outbox relay failed %d time(s) in a row, retrying: %s", failures, e.toString());
-                }
-                sleep(config.outbox().retryBackoff().toMillis());
-            }
+    /** One pass of the worker: a batch, and while idle a look at the backlog for the metrics. */
+    private boolean relayPass() throws Exception {
+        if (relayBatch() >= config.outbox().batchSize()) {
+            return true;
         }
+        refreshBacklogIfDue();
+        return false;
     }
 
     /** Relays one batch with the service's producer. */
@@ -226,14 +202,6 @@ public class OutboxRelay {
             connection.rollback();
         } catch (SQLException ignored) {
             // the connection is broken; closing it discards the transaction anyway
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
