@@ -42,7 +42,7 @@ public class MentorImportBatch {
         Set<String> releasedInBatch = new HashSet<>();
         Instant now = Instant.now();
         List<ImportRowResult> results = new ArrayList<>(rows.size());
-        List<Announcement> announcements = new ArrayList<>();
+        List<MentorFeed.Change> announcements = new ArrayList<>();
         for (ImportPlan.Ready row : rows) {
             MentorProfile incoming = row.profile();
             Mentor mentor = byExternalId.get(incoming.externalId());
@@ -69,7 +69,7 @@ public class MentorImportBatch {
                 case CREATED -> {
                     Mentor created = Mentor.create(resolved, now);
                     mentors.persist(created);
-                    announcements.add(new Announcement(created, 0));
+                    announcements.add(new MentorFeed.Change(created, 0));
                     heldEmails.put(created.email, created);
                     results.add(new ImportRowResult(row.row(), created.externalId, ImportOutcome.CREATED,
                             created.id, List.of()));
@@ -82,7 +82,7 @@ public class MentorImportBatch {
                     }
                     long next = mentor.version + 1;
                     mentor.apply(resolved, now);
-                    announcements.add(new Announcement(mentor, next));
+                    announcements.add(new MentorFeed.Change(mentor, next));
                     results.add(new ImportRowResult(row.row(), mentor.externalId, ImportOutcome.UPDATED, mentor.id,
                             List.of()));
                 }
@@ -90,15 +90,10 @@ public class MentorImportBatch {
                         ImportOutcome.UNCHANGED, mentor.id, List.of()));
             }
         }
-        // The mentors' inserts and updates go out in JDBC batches first; the outbox rows follow. Written the other
-        // way round, each outbox insert (identity key) would push out the one pending mentor insert before it.
+        // The mentors' inserts and updates go out in JDBC batches first; the outbox rows follow in one multi-row
+        // insert per 500.
         mentors.flush();
-        for (Announcement announcement : announcements) {
-            feed.changed(announcement.mentor(), announcement.version(), now);
-        }
+        feed.changedAll(announcements, now);
         return results;
-    }
-
-    private record Announcement(Mentor mentor, long version) {
     }
 }

@@ -8,7 +8,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,6 +55,63 @@ public class OutboxWriter {
         entityManager.persist(event);
         transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
         return event.eventId;
+    }
+
+    /** One event for {@link #writeAll}: the same parts as {@link #write}'s arguments. */
+    public record Outgoing(String topic, String key, String type, String subject, Object payload) {
+    }
+
+    private static final int ROWS_PER_INSERT = 500;
+
+    /**
+     * Records many events in the caller's transaction with one multi-row INSERT per 500, in list order: for bulk
+     * changes such as an HR import, where one INSERT per event would dominate. The identity key still follows the
+     * list's order, so the relay publishes them in that order.
+     *
+     * @return the event ids, in list order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> writeAll(List<Outgoing> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<Outgoing> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("insert into outbox_event"
+                    + " (event_id, topic, message_key, event_type, subject, payload, occurred_at) values ");
+            for (int row = 0; row < chunk.size(); row++) {
+                int p = row * 7;
+                sql.append(row == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
+                        .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
+                        .append(", cast(?").append(p + 6).append(" as jsonb), ?").append(p + 7).append(')');
+            }
+            var insert = entityManager.createNativeQuery(sql.toString());
+            for (int row = 0; row < chunk.size(); row++) {
+                Outgoing event = chunk.get(row);
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                int p = row * 7;
+                insert.setParameter(p + 1, id)
+                        .setParameter(p + 2, event.topic())
+                        .setParameter(p + 3, event.key())
+                        .setParameter(p + 4, event.type())
+                        .setParameter(p + 5, event.subject())
+                        .setParameter(p + 6, serialise(event))
+                        .setParameter(p + 7, now);
+            }
+            insert.executeUpdate();
+        }
+        if (!events.isEmpty()) {
+            transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        }
+        return ids;
+    }
+
+    private String serialise(Outgoing event) {
+        try {
+            return json.write(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload of " + event.type() + " cannot be serialised", e);
+        }
     }
 
     private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {

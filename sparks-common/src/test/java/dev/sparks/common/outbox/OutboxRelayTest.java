@@ -141,6 +141,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void bulkWrittenEventsArePublishedOnceInListOrderPerKey() throws Exception {
+        String run = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.fromNow(TOPIC)) {
+            List<OutboxWriter.Outgoing> events = new ArrayList<>();
+            Map<String, Integer> sequence = new HashMap<>();
+            for (int i = 0; i < 620; i++) {
+                String key = run + "-" + (i % 7);
+                int next = sequence.merge(key, 1, Integer::sum);
+                events.add(new OutboxWriter.Outgoing(TOPIC, key, TYPE, run, new Sequenced(key, next, run)));
+            }
+            List<UUID> written = QuarkusTransaction.requiringNew().call(() -> writer.writeAll(events));
+
+            while (relay.relayBatch() > 0) {
+                // drain
+            }
+
+            List<ConsumerRecord<String, byte[]>> received = probe.await(ofRun(run), 620, Duration.ofSeconds(30));
+            assertThat(probe.drain(ofRun(run), Duration.ofSeconds(2))).hasSize(620);
+            assertThat(ids(received)).containsExactlyInAnyOrderElementsOf(written);
+            assertInOrderPerKey(received);
+        }
+    }
+
+    @Test
     void writingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> writer.write(TOPIC, "k", TYPE, "s", new Sequenced("k", 1, "none")))
                 .isInstanceOf(jakarta.transaction.TransactionalException.class);
