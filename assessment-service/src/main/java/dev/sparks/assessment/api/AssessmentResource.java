@@ -6,7 +6,6 @@ import dev.sparks.assessment.domain.AssessmentStatus;
 import dev.sparks.assessment.domain.InstrumentCatalog;
 import dev.sparks.common.api.Page;
 import dev.sparks.common.api.PageRequest;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.security.Caller;
 import dev.sparks.common.security.Roles;
@@ -38,10 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/assessments")
 @Tag(name = "Assessments", description = "Taking the self-assessment and reading its result")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class AssessmentResource {
 
     private final AssessmentService service;
@@ -61,8 +58,7 @@ public class AssessmentResource {
                     + "in progress per participant.")
     @APIResponse(responseCode = "201", description = "Started",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "409", description = "One is already in progress; the detail names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "One is already in progress; the detail names it")
     public Response start(@jakarta.ws.rs.core.Context UriInfo uri) {
         Assessment assessment = service.start(caller);
         return Response.created(uri.getAbsolutePathBuilder().path(assessment.id().toString()).build())
@@ -75,8 +71,7 @@ public class AssessmentResource {
             description = "Role program-admin: everyone's, filtered by participant id and status. Role participant: "
                     + "only their own; naming another participant is refused with 403.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Bad filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter or paging")
     public Page<AssessmentView> list(
             @QueryParam("participant") @Parameter(description = "Participant id") String participant,
             @QueryParam("status") @Parameter(description = "IN_PROGRESS or COMPLETED") String status,
@@ -93,8 +88,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "One assessment with its saved answers",
             description = "Its owner (participant) or a program-admin. Someone else's answers 404.")
     @APIResponse(responseCode = "200", description = "The assessment")
-    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     public AssessmentView get(@PathParam("id") UUID id) {
         return view(service.get(caller, id));
     }
@@ -109,12 +103,9 @@ public class AssessmentResource {
                     + "before anything is stored.")
     @APIResponse(responseCode = "200", description = "Saved; the assessment as it now is")
     @APIResponse(responseCode = "400", description = "Malformed JSON, unknown field, unknown item, value off the "
-            + "scale, invalid choice or a different instrument version; errors name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already completed, or changed concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "scale, invalid choice or a different instrument version; errors name each field")
+    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Already completed, or changed concurrently")
     public AssessmentView save(@PathParam("id") UUID id,
             @NotNull(message = "a body is required") @Valid SaveResponsesRequest request) {
         return view(service.save(caller, id, request.version(), request.answers(), request.goals(),
@@ -129,11 +120,9 @@ public class AssessmentResource {
                     + "Idempotent: completing again returns the same result and emits nothing.")
     @APIResponse(responseCode = "200", description = "The result",
             content = @Content(schema = @Schema(implementation = ResultView.class)))
-    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     @APIResponse(responseCode = "422", description = "Incomplete: errors list each unanswered item and missing "
-            + "choice",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "choice")
     public ResultView complete(@PathParam("id") UUID id) {
         return ResultView.of(service.complete(caller, id));
     }
@@ -145,10 +134,8 @@ public class AssessmentResource {
             description = "Its owner (participant) or a program-admin: scores per dimension and behaviour, blends, "
                     + "archetype, risks and growth areas with reasons.")
     @APIResponse(responseCode = "200", description = "The result")
-    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not completed yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Not completed yet")
     public ResultView result(@PathParam("id") UUID id) {
         return ResultView.of(service.result(caller, id));
     }

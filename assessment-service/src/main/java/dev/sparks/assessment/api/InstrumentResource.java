@@ -2,7 +2,6 @@ package dev.sparks.assessment.api;
 
 import dev.sparks.assessment.domain.Instrument;
 import dev.sparks.assessment.domain.InstrumentCatalog;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Instrument", description = "The versioned self-assessment questionnaire")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
 public class InstrumentResource {
 
     private final InstrumentCatalog catalog = InstrumentCatalog.bundled();
@@ -45,8 +41,7 @@ public class InstrumentResource {
             description = "Older versions stay published so assessments started on them can be shown and finished. "
                     + "Any authenticated caller.")
     @APIResponse(responseCode = "200", description = "The version")
-    @APIResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
     public Instrument version(@PathParam("version") String version) {
         return catalog.version(version).orElseThrow(() -> ProblemException.notFound("Instrument version", version));
     }

@@ -2,7 +2,6 @@ package dev.sparks.assessment.api;
 
 import dev.sparks.assessment.domain.ParticipantService;
 import dev.sparks.assessment.domain.RegistrationRow;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.security.Caller;
 import dev.sparks.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,10 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/participants")
 @Tag(name = "Participants", description = "HR pre-registration and progress across assessments")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class ParticipantResource {
 
     private final ParticipantService service;
@@ -48,10 +43,8 @@ public class ParticipantResource {
                     + "rows: each row is reported CREATED, UPDATED, UNCHANGED or REJECTED (with errors). A later "
                     + "login with the same email links to the record.")
     @APIResponse(responseCode = "200", description = "What happened to each row")
-    @APIResponse(responseCode = "400", description = "Malformed body, or more rows than allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A concurrent request changed the same participants",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, or more rows than allowed")
+    @APIResponse(responseCode = "409", description = "A concurrent request changed the same participants")
     public ParticipantImportReport importParticipants(
             @NotNull(message = "a body is required") @Valid ParticipantImportRequest request) {
         List<RegistrationRow> rows = request.rows().stream()

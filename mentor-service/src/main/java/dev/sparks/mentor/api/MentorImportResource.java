@@ -1,6 +1,5 @@
 package dev.sparks.mentor.api;
 
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.security.Caller;
 import dev.sparks.common.security.Roles;
@@ -40,19 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + " earlier request with the same Idempotency-Key"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ImportReport.class)))
-@APIResponse(responseCode = "400", description = "The body is not JSON/CSV of profiles, or the CSV header is wrong",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only hr-integration and program-admin import",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "The body is not JSON/CSV of profiles, or the CSV header is wrong")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "Only hr-integration and program-admin import")
 @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running, or a"
-        + " concurrent change took an external id or email (send again)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "413", description = "More than 5,000 profiles, or a body over the size limit",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different body",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + " concurrent change took an external id or email (send again)")
+@APIResponse(responseCode = "413", description = "More than 5,000 profiles, or a body over the size limit")
+@APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different body")
 public class MentorImportResource {
 
     static final String CSV = "text/csv";

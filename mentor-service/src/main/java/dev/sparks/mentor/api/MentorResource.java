@@ -8,7 +8,6 @@ import dev.sparks.common.api.PageRequest;
 import dev.sparks.common.model.Field;
 import dev.sparks.common.model.Goal;
 import dev.sparks.common.model.Trait;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.Problem.FieldError;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.problem.ProblemType;
@@ -64,10 +63,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/mentors")
 @Tag(name = "Mentors", description = "Mentor profiles, capacity and availability")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class MentorResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -95,10 +92,8 @@ public class MentorResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name the new profile",
             headers = @Header(name = "ETag", description = "The profile's version"),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The externalId or email belongs to another mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "409", description = "The externalId or email belongs to another mentor")
     public Response create(@Valid @NotNull MentorRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Mentor mentor = profiles.create(request.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(mentor.id.toString()).build())
@@ -116,8 +111,7 @@ public class MentorResource {
     @APIResponse(responseCode = "200", description = "The profile; ETag is its version",
             headers = @Header(name = "ETag", description = "The profile's version"),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "404", description = "No such mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such mentor")
     public Response get(@PathParam("id") UUID id) {
         Mentor mentor = profiles.get(id);
         return Response.ok(view(mentor)).tag(ETags.of(mentor.version)).build();
@@ -129,8 +123,7 @@ public class MentorResource {
             description = "Roles program-admin, hr-integration (whole profiles) and mentor (public views). Sorted by"
                     + " name (case-insensitive), then id; retired mentors only with includeRetired=true.")
     @APIResponse(responseCode = "200", description = "One page of mentors")
-    @APIResponse(responseCode = "400", description = "A filter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter is invalid")
     public Page<MentorView> list(
             @Parameter(description = "TRAIT or TRAIT:minLevel (default minimum 4); repeat to require several",
                     example = "APPROACH_TO_CHANGE_LEADERSHIP:4")
@@ -211,13 +204,10 @@ public class MentorResource {
     @APIResponse(responseCode = "200", description = "The stored profile; ETag is its new version",
             headers = @Header(name = "ETag", description = "The profile's version"),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "404", description = "No such mentor")
     @APIResponse(responseCode = "409", description = "If-Match is stale, the mentor is retired, or the externalId"
-            + " or email belongs to another mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " or email belongs to another mentor")
     public Response replace(@PathParam("id") UUID id, @Valid @NotNull MentorRequest request,
             @Parameter(description = "The ETag read before, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch) {
         Mentor mentor = profiles.replace(id, request.toDraft(), ETags.expectedVersion(ifMatch), editor());
@@ -236,12 +226,9 @@ public class MentorResource {
     @APIResponse(responseCode = "200", description = "The stored profile; ETag is its new version",
             headers = @Header(name = "ETag", description = "The profile's version"),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "400", description = "The patch or the patched profile is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "If-Match is stale, or the profile changed meanwhile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The patch or the patched profile is invalid")
+    @APIResponse(responseCode = "404", description = "No such mentor")
+    @APIResponse(responseCode = "409", description = "If-Match is stale, or the profile changed meanwhile")
     public Response patch(@PathParam("id") UUID id,
             @Schema(implementation = Object.class, description = "Fields of MentorRequest to change; null removes")
             String patch,
@@ -288,10 +275,8 @@ public class MentorResource {
                     + " mentor changes nothing.")
     @APIResponse(responseCode = "200", description = "The retired profile",
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "404", description = "No such mentor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "If-Match is stale",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such mentor")
+    @APIResponse(responseCode = "409", description = "If-Match is stale")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Mentor mentor = profiles.retire(id, ETags.expectedVersion(ifMatch));
         return Response.ok(MentorView.full(mentor, profiles.today())).tag(ETags.of(mentor.version)).build();
@@ -304,8 +289,7 @@ public class MentorResource {
             description = "Role mentor; the profile whose email is the token's.")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "404", description = "No profile has the token's email",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No profile has the token's email")
     public Response me() {
         Mentor mentor = profiles.own(caller.email());
         return Response.ok(MentorView.full(mentor, profiles.today())).tag(ETags.of(mentor.version)).build();
@@ -320,12 +304,9 @@ public class MentorResource {
                     + " ACCEPTING. Emits mentor.profile-changed.v1 when it changes anything.")
     @APIResponse(responseCode = "200", description = "The profile with its new availability",
             content = @Content(schema = @Schema(implementation = MentorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid availability or date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No profile has the token's email",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "If-Match is stale, or the profile is retired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid availability or date")
+    @APIResponse(responseCode = "404", description = "No profile has the token's email")
+    @APIResponse(responseCode = "409", description = "If-Match is stale, or the profile is retired")
     public Response setOwnAvailability(@Valid @NotNull AvailabilityRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         Mentor mentor = profiles.setOwnAvailability(caller.email(), request.availability(), request.pausedUntil(),

@@ -1,7 +1,6 @@
 package dev.sparks.notification.api;
 
 import dev.sparks.common.events.InvitationRespondedV1.Answer;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.problem.ProblemType;
 import dev.sparks.notification.domain.Invitation;
@@ -76,8 +75,7 @@ public class InvitationResource {
     @Operation(operationId = "getInvitation", summary = GET_SUMMARY, description = GET_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The invitation",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or tampered link",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or tampered link")
     public InvitationView get(
             @PathParam("token") @Parameter(description = TOKEN) String token) {
         return invitations.findByToken(token).map(InvitationView::of).orElseThrow(InvitationResource::unknown);
@@ -105,12 +103,9 @@ public class InvitationResource {
                     + "same and emits nothing.")
     @APIResponse(responseCode = "200", description = "Accepted (now or before)",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or tampered link",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already declined or withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The invitation expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or tampered link")
+    @APIResponse(responseCode = "409", description = "Already declined or withdrawn")
+    @APIResponse(responseCode = "410", description = "The invitation expired")
     public InvitationView accept(
             @PathParam("token") @Parameter(description = TOKEN) String token, @Valid AnswerRequest request) {
         return afterJson(invitations.answer(token, Answer.ACCEPTED, null));
@@ -141,14 +136,10 @@ public class InvitationResource {
                     + "and emits nothing.")
     @APIResponse(responseCode = "200", description = "Declined (now or before)",
             content = @Content(schema = @Schema(implementation = InvitationView.class)))
-    @APIResponse(responseCode = "400", description = "The reason is too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or tampered link",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already accepted or withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The invitation expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The reason is too long")
+    @APIResponse(responseCode = "404", description = "Unknown or tampered link")
+    @APIResponse(responseCode = "409", description = "Already accepted or withdrawn")
+    @APIResponse(responseCode = "410", description = "The invitation expired")
     public InvitationView decline(
             @PathParam("token") @Parameter(description = TOKEN) String token, @Valid AnswerRequest request) {
         return afterJson(invitations.answer(token, Answer.DECLINED, request == null ? null : request.reason()));

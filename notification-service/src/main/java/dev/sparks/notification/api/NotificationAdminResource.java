@@ -2,7 +2,6 @@ package dev.sparks.notification.api;
 
 import dev.sparks.common.api.Page;
 import dev.sparks.common.api.PageRequest;
-import dev.sparks.common.problem.Problem;
 import dev.sparks.common.security.Roles;
 import dev.sparks.notification.domain.NotificationKind;
 import dev.sparks.notification.domain.NotificationRepository;
@@ -32,10 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.PROGRAM_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications", description = "The mail log (program-admin)")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a program-admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "Not a program-admin")
 public class NotificationAdminResource {
 
     private final NotificationService notifications;
@@ -48,8 +45,7 @@ public class NotificationAdminResource {
     @Operation(operationId = "listNotifications", summary = "List emails, newest first",
             description = "Filter by recipient, match, kind and status; paged.")
     @APIResponse(responseCode = "200", description = "One page of notifications")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<NotificationView> list(
             @QueryParam("recipient") @Parameter(description = "Recipient email address") String recipient,
             @QueryParam("matchId") @Parameter(description = "Match id") UUID matchId,
@@ -67,10 +63,8 @@ public class NotificationAdminResource {
             description = "Queues it again for a fresh series of attempts, with the same Message-ID.")
     @APIResponse(responseCode = "202", description = "Queued again",
             content = @Content(schema = @Schema(implementation = NotificationView.class)))
-    @APIResponse(responseCode = "404", description = "No such notification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not FAILED (pending, sent or cancelled)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notification")
+    @APIResponse(responseCode = "409", description = "Not FAILED (pending, sent or cancelled)")
     public Response resend(@PathParam("id") @Parameter(description = "The notification id") UUID id) {
         return Response.accepted(NotificationView.of(notifications.resend(id))).build();
     }
