@@ -1,5 +1,6 @@
 package dev.sparks.assessment.api;
 
+import dev.sparks.assessment.domain.ParticipantErasure;
 import dev.sparks.assessment.domain.ParticipantService;
 import dev.sparks.assessment.domain.RegistrationRow;
 import dev.sparks.common.security.Caller;
@@ -8,29 +9,35 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Participants: HR pre-registration and a participant's own progress across assessments. */
+/** Participants: HR pre-registration, a participant's own progress across assessments, and erasure. */
 @Path("/participants")
-@Tag(name = "Participants", description = "HR pre-registration and progress across assessments")
+@Tag(name = "Participants", description = "HR pre-registration, progress across assessments, and erasure")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's role does not allow this")
 public class ParticipantResource {
 
     private final ParticipantService service;
+    private final ParticipantErasure erasure;
     private final Caller caller;
 
-    public ParticipantResource(ParticipantService service, Caller caller) {
+    public ParticipantResource(ParticipantService service, ParticipantErasure erasure, Caller caller) {
         this.service = service;
+        this.erasure = erasure;
         this.caller = caller;
     }
 
@@ -53,6 +60,23 @@ public class ParticipantResource {
                                 row.managerExternalId()))
                 .toList();
         return ParticipantImportReport.of(service.register(rows));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.PROGRAM_ADMIN)
+    @Operation(operationId = "eraseParticipant", summary = "Erase a participant's personal data everywhere",
+            description = "Role program-admin. In one transaction: the participant's name, email, login, external id "
+                    + "and manager are removed (an anonymous row with department stays for counts), their assessments "
+                    + "are deleted with answers, notes and results, and participant.erased.v1 is published, on which "
+                    + "matching ends their open match (releasing the mentor's capacity) and removes them from the "
+                    + "waiting list, notification cancels their pending mail, and mentor profiles drop them from "
+                    + "exclusions. Their login is refused afterwards (403) instead of re-creating them. Idempotent: "
+                    + "erasing an erased participant answers 204 again and publishes nothing more.")
+    @APIResponse(responseCode = "204", description = "Erased, now or before")
+    @APIResponse(responseCode = "404", description = "No participant with this id")
+    public void erase(@PathParam("id") @Parameter(description = "The participant id") UUID id) {
+        erasure.erase(id);
     }
 
     @GET

@@ -29,6 +29,11 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
                 AssessmentStatus.COMPLETED);
     }
 
+    /** Deletes all of a participant's assessments (erasure). */
+    public long deleteOf(UUID participantId) {
+        return delete("participantId", participantId);
+    }
+
     /** Newest first; either filter may be null. */
     public PanacheQuery<Assessment> search(UUID participantId, AssessmentStatus status) {
         List<String> conditions = new ArrayList<>();

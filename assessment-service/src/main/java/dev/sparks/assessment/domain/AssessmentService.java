@@ -2,6 +2,7 @@ package dev.sparks.assessment.domain;
 
 import dev.sparks.assessment.messaging.AssessmentEvents;
 import dev.sparks.common.model.Goal;
+import dev.sparks.common.persistence.AfterCommit;
 import dev.sparks.common.problem.Problem;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.security.Caller;
@@ -9,6 +10,7 @@ import dev.sparks.common.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,7 @@ import java.util.UUID;
  * A participant's assessments: start, save answers, complete (scoring and the completed event in one transaction),
  * and who may read what. Someone else's assessment answers 404, as if it did not exist, so ids cannot be probed.
  */
+@Startup // its counters exist from the start, before the first event they count
 @ApplicationScoped
 public class AssessmentService {
 
@@ -32,9 +35,12 @@ public class AssessmentService {
     private final InstrumentCatalog catalog = InstrumentCatalog.bundled();
     private final Counter started;
     private final Counter completed;
+    private final AfterCommit afterCommit;
 
     public AssessmentService(AssessmentRepository assessments, ParticipantRepository participants,
-            ParticipantService participantService, AssessmentEvents events, MeterRegistry metrics) {
+            ParticipantService participantService, AssessmentEvents events, MeterRegistry metrics,
+            AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
         this.assessments = assessments;
         this.participants = participants;
         this.participantService = participantService;
@@ -60,7 +66,9 @@ public class AssessmentService {
             // Only reachable if the participant lock was bypassed: the partial unique index still holds the line.
             throw ProblemException.conflict("Another assessment was started at the same time; list yours and retry");
         }
-        started.increment();
+        events.started(assessment, participant);
+        // counted once the start is committed: a rolled-back start never happened
+        afterCommit.run(started::increment);
         return assessment;
     }
 
@@ -110,7 +118,7 @@ public class AssessmentService {
         assessment.complete(ResultSnapshot.of(result), now());
         Participant participant = participants.findById(assessment.participantId());
         events.completed(assessment, participant);
-        completed.increment();
+        afterCommit.run(completed::increment);
         return assessment;
     }
 

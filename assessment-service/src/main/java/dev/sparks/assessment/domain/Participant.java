@@ -4,7 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,10 +28,10 @@ public class Participant {
     @Column(name = "external_id")
     private String externalId;
 
-    @Column(nullable = false)
+    /** Null only once erased. */
     private String name;
 
-    @Column(nullable = false)
+    /** Null only once erased. */
     private String email;
 
     private String department;
@@ -40,6 +44,14 @@ public class Participant {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /** Set once the participant's personal data was erased; the row then only counts, it names nobody. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
+    /** {@link #subjectDigest} of the subject the erased participant logged in with, so that login stays refused. */
+    @Column(name = "erased_subject_digest")
+    private String erasedSubjectDigest;
 
     protected Participant() {
     }
@@ -98,6 +110,44 @@ public class Participant {
         updatedAt = now;
     }
 
+    /**
+     * Erasure: forgets who the person is (name, email, login subject, HR's external id and manager) and keeps what
+     * only counts (id, department, creation time). The subject survives as a one-way digest, so the same login is
+     * recognised and refused rather than silently creating the person again. Erasing twice changes nothing.
+     */
+    public void erase(Instant now) {
+        if (isErased()) {
+            return;
+        }
+        erasedSubjectDigest = subject == null ? null : subjectDigest(subject);
+        subject = null;
+        name = null;
+        email = null;
+        externalId = null;
+        managerExternalId = null;
+        erasedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    /** Null unless erased. */
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    /** Lower-case hex SHA-256 of an OIDC subject. */
+    public static String subjectDigest(String subject) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(subject.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     public UUID id() {
         return id;
     }
@@ -124,5 +174,10 @@ public class Participant {
 
     public String managerExternalId() {
         return managerExternalId;
+    }
+
+    /** When the participant first became known (HR's registration or the first login). */
+    public Instant createdAt() {
+        return createdAt;
     }
 }

@@ -20,6 +20,11 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
         return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Whether a participant with this login was erased: the login must not bring them back. */
+    public boolean erasedLogin(String subject) {
+        return count("erasedSubjectDigest", Participant.subjectDigest(subject)) > 0;
+    }
+
     public Optional<Participant> byEmailForUpdate(String email) {
         return find("email", email).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -1,6 +1,7 @@
 package dev.sparks.assessment.domain;
 
 import dev.sparks.assessment.config.AssessmentConfig;
+import dev.sparks.assessment.messaging.AssessmentEvents;
 import dev.sparks.common.problem.ProblemException;
 import dev.sparks.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,12 +25,14 @@ public class ParticipantService {
     private final ParticipantRepository participants;
     private final AssessmentRepository assessments;
     private final AssessmentConfig config;
+    private final AssessmentEvents events;
 
     public ParticipantService(ParticipantRepository participants, AssessmentRepository assessments,
-            AssessmentConfig config) {
+            AssessmentConfig config, AssessmentEvents events) {
         this.participants = participants;
         this.assessments = assessments;
         this.config = config;
+        this.events = events;
     }
 
     /**
@@ -45,6 +49,12 @@ public class ParticipantService {
         }
         Instant now = AssessmentService.now();
         Optional<Participant> known = participants.bySubjectForUpdate(subject);
+        // Checked after the lock above, which an erasure of this login holds until it commits. A token issued
+        // before the erasure, or a new one of the same account, is refused: never a silent re-creation.
+        if (known.isEmpty() && participants.erasedLogin(subject)) {
+            throw ProblemException.forbidden("The participant data of this account was erased; the account can no"
+                    + " longer take part in the program");
+        }
         if (known.isPresent()) {
             Participant participant = known.get();
             if (!email.equals(participant.email())) {
@@ -73,6 +83,7 @@ public class ParticipantService {
         } catch (PersistenceException e) {
             throw ProblemException.conflict("Your participant record was being created by another request; retry");
         }
+        events.registered(participant);
         return participant;
     }
 
@@ -116,6 +127,7 @@ public class ParticipantService {
         Map<String, Integer> firstRowOfId = new HashMap<>();
         Map<String, Integer> firstRowOfEmail = new HashMap<>();
         List<RowResult> results = new ArrayList<>(rows.size());
+        List<Participant> registrations = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             RegistrationRow row = rows.get(i);
             List<ResponseIssue> problems = new ArrayList<>(row.problems());
@@ -133,18 +145,23 @@ public class ParticipantService {
                 results.add(new RowResult(i, row.externalId(), ImportOutcome.REJECTED, null, problems));
                 continue;
             }
-            results.add(upsert(i, row, byExternalId, byEmail, now));
+            results.add(upsert(i, row, byExternalId, byEmail, now, registrations));
         }
         try {
             participants.flush();
         } catch (PersistenceException e) {
             throw ProblemException.conflict("Another request changed the same participants at the same time; retry");
         }
+        events.registered(registrations);
         return results;
     }
 
+    /**
+     * @param registrations collects who gets a participant.registered.v1: everyone created, and everyone whose
+     *     department changed (the only registration detail other services keep)
+     */
     private RowResult upsert(int index, RegistrationRow row, Map<String, Participant> byExternalId,
-            Map<String, Participant> byEmail, Instant now) {
+            Map<String, Participant> byEmail, Instant now, List<Participant> registrations) {
         Participant existing = byExternalId.get(row.externalId());
         Participant emailOwner = byEmail.get(row.email());
         if (existing == null && emailOwner == null) {
@@ -152,6 +169,7 @@ public class ParticipantService {
             participants.persist(created);
             byExternalId.put(row.externalId(), created);
             byEmail.put(row.email(), created);
+            registrations.add(created);
             return new RowResult(index, row.externalId(), ImportOutcome.CREATED, created.id(), List.of());
         }
         Participant target = existing != null ? existing : emailOwner;
@@ -166,6 +184,9 @@ public class ParticipantService {
             return new RowResult(index, row.externalId(), ImportOutcome.UNCHANGED, target.id(), List.of());
         }
         String previousEmail = target.email();
+        if (!Objects.equals(target.department(), row.department())) {
+            registrations.add(target);
+        }
         target.registered(row, now);
         byExternalId.put(row.externalId(), target);
         if (!previousEmail.equals(row.email())) {

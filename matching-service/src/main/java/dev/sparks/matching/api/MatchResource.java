@@ -129,7 +129,7 @@ public class MatchResource {
     @APIResponse(responseCode = "201", description = "Proposed; Location names the new match",
             content = @Content(schema = @Schema(implementation = MatchView.class)))
     @APIResponse(responseCode = "404", description = "No such participant or mentor")
-    @APIResponse(responseCode = "409", description = "The participant already holds a match, or the mentor is full")
+    @APIResponse(responseCode = "409", description = "The participant already holds a match or was erased, or the mentor is full")
     @APIResponse(responseCode = "422", description = "A hard rule is broken and no override was given")
     public Response create(@NotNull @Valid MatchRequests.Manual body, @Context UriInfo uri) {
         var match = matchmaker.matchByHand(body.participantId(), body.mentorId(),

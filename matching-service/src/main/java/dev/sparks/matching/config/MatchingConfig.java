@@ -16,6 +16,13 @@ public interface MatchingConfig {
     @WithDefault("3")
     int maxDeclines();
 
+    /**
+     * How long decisions share one read of all mentors ({@code MentorSnapshot}) before the next reads them again;
+     * a profile change applied here refreshes it at once. Zero reads them for every decision.
+     */
+    @WithDefault("1s")
+    Duration mentorSnapshotTtl();
+
     /** Mentors kept per decision, so a lost capacity race falls back to the next without ranking again. */
     @WithDefault("10")
     int shortlistSize();

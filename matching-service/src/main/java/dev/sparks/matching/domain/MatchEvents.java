@@ -7,11 +7,13 @@ import dev.sparks.common.model.MatchStatus;
 import dev.sparks.common.outbox.OutboxWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** Writes match.proposed.v1 and match.status-changed.v1 to the outbox, in the transaction of the change. */
+@Startup // its counters exist from the start, before the first event they count
 @ApplicationScoped
 public class MatchEvents {
 
@@ -37,7 +39,7 @@ public class MatchEvents {
         outbox.write(Topics.MATCHES, match.id.toString(), MatchProposedV1.TYPE, match.id.toString(),
                 new MatchProposedV1(match.id, participant.id, participant.name, participant.email, mentor.id,
                         mentor.name, mentor.email, mentor.bio, match.score.doubleValue(), match.explanation,
-                        match.policyVersion, match.proposedAt, match.expiresAt));
+                        match.policyVersion, match.proposedAt, match.expiresAt, participant.completedAt));
         afterCommit.run(proposed::increment);
     }
 

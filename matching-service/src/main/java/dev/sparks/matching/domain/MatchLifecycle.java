@@ -120,6 +120,10 @@ public class MatchLifecycle {
         }
         String why = target == MatchStatus.ACCEPTED ? "accepted from the invitation" : "declined from the invitation";
         change(match, target, why, target == MatchStatus.DECLINED ? event.reason() : null, false);
+        if (event.respondedAt() != null) {
+            // when the participant answered, not when the event arrived: the program report measures time to it
+            match.respondedAt = event.respondedAt();
+        }
     }
 
     @Transactional
@@ -129,6 +133,15 @@ public class MatchLifecycle {
             return;
         }
         change(match, MatchStatus.EXPIRED, "the invitation expired", null, false);
+    }
+
+    /** The participant's data was erased: their open match ends and the mentor's capacity comes back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endForErasure(UUID matchId, String reason) {
+        Match match = matches.findById(matchId);
+        if (match != null && MatchTransitions.allowed(match.status, MatchStatus.ENDED)) {
+            change(match, MatchStatus.ENDED, reason, null, false);
+        }
     }
 
     /** A proposal or invitation nobody answered in time (the sweep's safety net for a lost expiry event). */

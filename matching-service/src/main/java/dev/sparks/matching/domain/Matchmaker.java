@@ -45,12 +45,15 @@ public class Matchmaker {
     private final MatchingConfig config;
     private final ProgramSettingsRepository settings;
     private final CohortPool cohortPool;
+    private final MentorSnapshot snapshot;
     private volatile MentorRanking ranking;
     private volatile CompatibilityScorer scorer;
 
     public Matchmaker(MentorRepository mentors, ParticipantRepository participants, MatchRepository matches,
             WaitingListRepository waitingList, PolicyRepository policies, MatchEvents events,
-            MatchingConfig config, ProgramSettingsRepository settings, CohortPool cohortPool) {
+            MatchingConfig config, ProgramSettingsRepository settings, CohortPool cohortPool,
+            MentorSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.mentors = mentors;
         this.participants = participants;
         this.matches = matches;
@@ -69,6 +72,11 @@ public class Matchmaker {
      */
     @Transactional
     public void onCompleted(AssessmentCompletedV1 event) {
+        if (participants.isErased(event.participantId())) {
+            // completed before the erasure, delivered after it (another topic): it must not bring the person back
+            LOG.infof("Assessment %s of erased participant %s; skipped", event.assessmentId(), event.participantId());
+            return;
+        }
         Participant participant = snapshot(event);
         if (matches.holdingFor(participant.id).isPresent()) {
             LOG.debugf("Participant %s already holds a match; assessment %s only updates the snapshot",
@@ -111,25 +119,38 @@ public class Matchmaker {
         return ranking().decide(participant, snapshot, policy, declinedOrExpired, 1).matched();
     }
 
-    /** Proposes the best available mentor, or puts the participant on the waiting list with the reason. */
+    /**
+     * Proposes the best available mentor, or puts the participant on the waiting list with the reason. The first
+     * try ranks on the shared {@link MentorSnapshot}; when it cannot place the participant (nobody fits, or every
+     * shortlisted mentor's capacity is gone), up to {@link #ROUNDS} more tries rank on fresh rows, so a "no" is never
+     * the snapshot's alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Match> propose(Participant participant) {
         MatchingPolicy policy = policies.current().policy();
         Set<UUID> excluded = matches.declinedOrExpiredMentors(participant.id);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<String> languages = participant.profile.languages();
         String reason = "No mentor fits yet.";
-        for (int round = 0; round < ROUNDS; round++) {
-            List<MentorCandidate> candidates = mentors.candidates(today, participant.profile.languages());
+        for (int round = 0; round <= ROUNDS; round++) {
+            boolean fresh = round > 0;
+            List<MentorCandidate> candidates = fresh ? mentors.candidates(today, languages)
+                    : snapshot.speaking(today, languages);
             if (candidates.isEmpty()) {
-                reason = "No mentor who speaks " + String.join(" or ", participant.profile.languages())
-                        + " is available yet.";
-                break;
+                reason = "No mentor who speaks " + String.join(" or ", languages) + " is available yet.";
+                if (fresh) {
+                    break;
+                }
+                continue;
             }
             MatchDecision decision = ranking().decide(participant.profile, candidates, policy, excluded,
                     config.shortlistSize());
             if (!decision.matched()) {
                 reason = decision.noMatchReason().map(NoMatchReason::summary).orElse(reason);
-                break;
+                if (fresh) {
+                    break;
+                }
+                continue;
             }
             for (RankedMentor ranked : decision.shortlist()) {
                 if (mentors.reserve(ranked.mentor().mentorId())) {
@@ -153,6 +174,9 @@ public class Matchmaker {
     public Match matchByHand(UUID participantId, UUID mentorId, String overrideReason, Actor admin) {
         Participant participant = participants.findByIdOptional(participantId)
                 .orElseThrow(() -> ProblemException.notFound("Participant", participantId));
+        if (participants.isErased(participantId)) {
+            throw ProblemException.conflict("Participant " + participantId + " was erased and cannot be matched");
+        }
         Mentor mentor = mentors.findByIdOptional(mentorId)
                 .orElseThrow(() -> ProblemException.notFound("Mentor", mentorId));
         matches.holdingFor(participantId).ifPresent(open -> {

@@ -19,8 +19,11 @@ public class MentorDirectory {
     private final MentorRepository mentors;
     private final AfterCommit afterCommit;
     private final WaitingListDrain drain;
+    private final MentorSnapshot snapshot;
 
-    public MentorDirectory(MentorRepository mentors, AfterCommit afterCommit, WaitingListDrain drain) {
+    public MentorDirectory(MentorRepository mentors, AfterCommit afterCommit, WaitingListDrain drain,
+            MentorSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.mentors = mentors;
         this.afterCommit = afterCommit;
         this.drain = drain;
@@ -43,6 +46,9 @@ public class MentorDirectory {
                     mentor.profileVersion);
             return;
         }
-        afterCommit.run(drain::wake);
+        afterCommit.run(() -> {
+            snapshot.invalidate();
+            drain.wake();
+        });
     }
 }

@@ -19,7 +19,7 @@ import org.hibernate.jpa.HibernateHints;
 public class MentorRepository implements PanacheRepositoryBase<Mentor, UUID> {
 
     /** Whether a mentor takes new mentees, in SQL; the same rule as {@link Mentor#accepting}. */
-    static final String ACCEPTING = "not retired and (availability = 'ACCEPTING'"
+    public static final String ACCEPTING = "not retired and (availability = 'ACCEPTING'"
             + " or (availability = 'PAUSED' and paused_until <= current_date))";
 
     public Optional<Mentor> findForUpdate(UUID id) {

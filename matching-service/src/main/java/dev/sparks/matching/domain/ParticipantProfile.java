@@ -41,6 +41,11 @@ public record ParticipantProfile(
         languages = Languages.normalise(languages);
     }
 
+    /** What is left of an erased participant: nothing but the id. */
+    public static ParticipantProfile erased(UUID participantId) {
+        return new ParticipantProfile(participantId, null, null, List.of(), List.of(), null, List.of(), null);
+    }
+
     public static ParticipantProfile from(AssessmentCompletedV1 event) {
         AssessmentCompletedV1.Preferences preferences = event.preferences();
         return new ParticipantProfile(

@@ -8,6 +8,7 @@ import dev.sparks.common.events.InvitationExpiredV1;
 import dev.sparks.common.events.InvitationRespondedV1;
 import dev.sparks.common.events.InvitationSentV1;
 import dev.sparks.common.events.MentorProfileChangedV1;
+import dev.sparks.common.events.ParticipantErasedV1;
 import dev.sparks.common.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,6 +51,12 @@ public final class EventFeed implements AutoCloseable {
                 UUID.randomUUID());
     }
 
+    /** As assessment-service's relay sends it from within a trace: the W3C traceparent in the headers. */
+    public UUID completedTraced(AssessmentCompletedV1 assessment, String traceParent) {
+        return publish(Topics.ASSESSMENTS, assessment.participantId().toString(), AssessmentCompletedV1.TYPE,
+                assessment, UUID.randomUUID(), traceParent);
+    }
+
     public UUID completed(AssessmentCompletedV1 assessment) {
         return completed(assessment, UUID.randomUUID());
     }
@@ -79,8 +86,18 @@ public final class EventFeed implements AutoCloseable {
                 new InvitationExpiredV1(UUID.randomUUID(), matchId, participantId, Instant.now()), UUID.randomUUID());
     }
 
+    /** With a chosen event id, to deliver the very same event twice. */
+    public UUID erased(ParticipantErasedV1 erasure, UUID eventId) {
+        return publish(Topics.PARTICIPANTS, erasure.participantId().toString(), ParticipantErasedV1.TYPE, erasure,
+                eventId);
+    }
+
     /** Sends and waits for the broker's acknowledgement, so a test knows the event is on the topic. */
     public UUID publish(String topic, String key, String type, Object payload, UUID eventId) {
+        return publish(topic, key, type, payload, eventId, null);
+    }
+
+    private UUID publish(String topic, String key, String type, Object payload, UUID eventId, String traceParent) {
         try {
             RecordHeaders headers = new RecordHeaders();
             headers.add("ce_specversion", bytes("1.0"));
@@ -90,6 +107,9 @@ public final class EventFeed implements AutoCloseable {
             headers.add("ce_subject", bytes(key));
             headers.add("ce_time", bytes(Instant.now().toString()));
             headers.add("content-type", bytes("application/json"));
+            if (traceParent != null) {
+                headers.add("traceparent", bytes(traceParent));
+            }
             producer.send(new ProducerRecord<>(topic, null, key, JSON.writeValueAsBytes(payload), headers))
                     .get(30, TimeUnit.SECONDS);
             return eventId;

@@ -55,6 +55,7 @@ public final class TestEvents {
         private LocalDate pausedUntil;
         private boolean retired;
         private long version = 1;
+        private List<String> exclusions = List.of();
 
         MentorDraft(String language) {
             this.language = language;
@@ -97,6 +98,12 @@ public final class TestEvents {
             return this;
         }
 
+        /** Participants never to be matched with this mentor, by email or external id. */
+        public MentorDraft exclusions(List<String> value) {
+            exclusions = List.copyOf(value);
+            return this;
+        }
+
         public String email() {
             return email;
         }
@@ -113,7 +120,7 @@ public final class TestEvents {
             return new MentorProfileChangedV1(id, "EXT-" + id, name, email, Field.TECHNOLOGY, "senior",
                     List.of(language), "Europe/Berlin", "Bio of " + name, strengths,
                     List.of(Goal.CAREER_ADVICE, Goal.NETWORKING), capacity, availability, pausedUntil, retired,
-                    List.of(), version, Instant.now());
+                    exclusions, version, Instant.now());
         }
     }
 
@@ -137,6 +144,15 @@ public final class TestEvents {
             return email;
         }
 
+        public String name() {
+            return name;
+        }
+
+        /** The HR id its events carry. */
+        public String externalId() {
+            return "P-" + id;
+        }
+
         public AssessmentCompletedV1 event() {
             Map<Trait, Integer> scores = new EnumMap<>(Trait.class);
             for (Trait trait : Trait.values()) {
@@ -146,7 +162,7 @@ public final class TestEvents {
                     new GrowthArea(1, GROWTH.get(0), 20, "lowest score"),
                     new GrowthArea(2, GROWTH.get(1), 22, "second lowest"),
                     new GrowthArea(3, GROWTH.get(2), 25, "third lowest"));
-            return new AssessmentCompletedV1(UUID.randomUUID(), id, "P-" + id, name, email, "v1", scores, "Builder",
+            return new AssessmentCompletedV1(UUID.randomUUID(), id, externalId(), name, email, "v1", scores, "Builder",
                     areas, List.of(Goal.CAREER_ADVICE, Goal.NETWORKING),
                     new AssessmentCompletedV1.Preferences(Field.TECHNOLOGY, List.of(language), "Europe/Berlin", null),
                     Instant.now());

@@ -55,6 +55,11 @@ public record MentorProfile(
                 offerings, capacity, kept, until, exclusions);
     }
 
+    public MentorProfile withExclusions(List<String> newExclusions) {
+        return new MentorProfile(externalId, name, email, field, seniority, languages, timeZone, bio, strengths,
+                offerings, capacity, availability, pausedUntil, newExclusions);
+    }
+
     public MentorProfile withAvailability(Availability newAvailability, LocalDate newPausedUntil) {
         return new MentorProfile(externalId, name, email, field, seniority, languages, timeZone, bio, strengths,
                 offerings, capacity, newAvailability, newPausedUntil, exclusions);

@@ -1,5 +1,6 @@
 package dev.sparks.mentor.domain;
 
+import dev.sparks.common.events.ParticipantErasedV1;
 import dev.sparks.common.model.Availability;
 import dev.sparks.common.problem.Problem.FieldError;
 import dev.sparks.common.problem.ProblemException;
@@ -139,6 +140,22 @@ public class MentorProfiles {
             return mentor;
         }
         return store(mentor, mentor.profile().withAvailability(Availability.RETIRED, null));
+    }
+
+    /**
+     * participant.erased.v1: removes the erased participant from every mentor's exclusions (entries are emails or
+     * external ids, recognised by the event's digests) and announces each changed profile, so matching's copy and
+     * the compacted topic's latest record no longer name them. Returns how many mentors changed.
+     */
+    @Transactional
+    public int forgetErasedParticipant(ParticipantErasedV1 erased) {
+        List<Mentor> excluding = mentors.excluding(erased.participantId(), erased.identifierDigests());
+        for (Mentor mentor : excluding) {
+            MentorProfile current = mentor.profile();
+            store(mentor, current.withExclusions(current.exclusions().stream()
+                    .filter(entry -> !erased.identifies(entry)).toList()));
+        }
+        return excluding.size();
     }
 
     /** Stores as accepting the paused mentors whose pause ended, announcing each; returns how many. */

@@ -25,6 +25,23 @@ public class MentorRepository implements PanacheRepositoryBase<Mentor, UUID> {
         return emails.isEmpty() ? List.of() : list("email in ?1", emails);
     }
 
+    /**
+     * Mentors whose exclusions hold an entry with one of these digests ({@link
+     * dev.sparks.common.events.ParticipantErasedV1#digest}), locked: an erased participant's email or external id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Mentor> excluding(UUID participantId, List<String> digests) {
+        if (digests.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("select * from mentor m where exists (select 1 from"
+                        + " unnest(m.exclusions) e where encode(sha256(convert_to(?1 || ':' || lower(btrim(e)),"
+                        + " 'UTF8')), 'hex') = any (string_to_array(?2, ','))) order by id for update", Mentor.class)
+                .setParameter(1, participantId.toString())
+                .setParameter(2, String.join(",", digests))
+                .getResultList();
+    }
+
     /** Paused mentors whose pause ended on or before {@code today}. */
     public List<Mentor> findExpiredPauses(LocalDate today) {
         return list("availability = dev.sparks.common.model.Availability.PAUSED and pausedUntil <= ?1", today);

@@ -39,13 +39,23 @@ public interface NotificationConfig {
     }
 
     interface Delivery {
-        /** How often the sender looks for due mail (read by its {@code @Scheduled}). */
+        /**
+         * How often an idle sender looks for due mail that no commit announced (retries coming due, reminders,
+         * another replica's queue).
+         */
         @WithDefault("2s")
         Duration pollInterval();
 
-        /** Mails sent per run before the sender yields to the next tick. */
+        /** Mails one sender sends in a row before it looks again whether it is stopping. */
         @WithDefault("50")
         int batchSize();
+
+        /**
+         * Senders working through the queue side by side (in each replica): while one waits for the SMTP
+         * server or the database, the others send.
+         */
+        @WithDefault("4")
+        int workers();
 
         /** Attempts (including the first) before a notification is marked FAILED and left for an admin. */
         @WithDefault("10")

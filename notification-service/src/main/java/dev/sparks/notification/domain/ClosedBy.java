@@ -7,5 +7,7 @@ public enum ClosedBy {
     /** This service's expiry job. */
     EXPIRY,
     /** match.status-changed.v1: answered in a front-end, expired or ended by matching-service, or an admin. */
-    MATCH
+    MATCH,
+    /** participant.erased.v1: the participant's data was erased (the invitation is WITHDRAWN). */
+    ERASURE
 }

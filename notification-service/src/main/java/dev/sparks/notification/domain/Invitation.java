@@ -26,10 +26,12 @@ public class Invitation {
     @Column(name = "participant_id", nullable = false)
     public UUID participantId;
 
-    @Column(name = "participant_name", nullable = false)
+    /** Null once the participant was erased. */
+    @Column(name = "participant_name")
     public String participantName;
 
-    @Column(name = "participant_email", nullable = false)
+    /** Null once the participant was erased. */
+    @Column(name = "participant_email")
     public String participantEmail;
 
     @Column(name = "mentor_id", nullable = false)
@@ -68,6 +70,10 @@ public class Invitation {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** When the participant completed the assessment this invitation answers; null when the proposal did not say. */
+    @Column(name = "assessment_completed_at")
+    public Instant assessmentCompletedAt;
 
     @Version
     public long version;

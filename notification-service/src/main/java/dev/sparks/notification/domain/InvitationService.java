@@ -9,8 +9,10 @@ import dev.sparks.common.events.MatchProposedV1;
 import dev.sparks.common.events.MatchStatusChangedV1;
 import dev.sparks.common.events.Topics;
 import dev.sparks.common.outbox.OutboxWriter;
+import dev.sparks.common.tracing.EventTracing;
 import dev.sparks.notification.config.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +51,16 @@ public class InvitationService {
     private final OutboxWriter outbox;
     private final EventJson json;
     private final NotificationConfig config;
+    private final EventTracing tracing;
+    private final ErasedParticipants erasures;
+    private final Event<MailQueued> mailQueued;
 
     public InvitationService(InvitationRepository invitations, NotificationRepository notifications,
-            OutboxWriter outbox, EventJson json, NotificationConfig config) {
+            OutboxWriter outbox, EventJson json, NotificationConfig config, EventTracing tracing,
+            ErasedParticipants erasures, Event<MailQueued> mailQueued) {
+        this.mailQueued = mailQueued;
+        this.tracing = tracing;
+        this.erasures = erasures;
         this.invitations = invitations;
         this.notifications = notifications;
         this.outbox = outbox;
@@ -62,6 +71,11 @@ public class InvitationService {
     /** match.proposed.v1: the invitation and the two emails it starts with, once per match whatever is redelivered. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onMatchProposed(MatchProposedV1 proposal) {
+        if (erasures.isErased(proposal.participantId())) {
+            // proposed before the erasure, delivered after it: no invitation, no email, nothing stored
+            LOG.infof("Proposal %s for an erased participant; skipped", proposal.matchId());
+            return;
+        }
         if (invitations.findByMatch(proposal.matchId()).isPresent()) {
             LOG.debugf("Match %s already has its invitation", proposal.matchId());
             return;
@@ -88,13 +102,14 @@ public class InvitationService {
         invitation.status = InvitationStatus.OPEN;
         invitation.createdAt = now;
         invitation.expiresAt = expiresAt;
+        invitation.assessmentCompletedAt = proposal.assessmentCompletedAt();
         invitations.persist(invitation);
 
         String details = write(detailsOf(invitation));
-        queue(invitation.matchId, invitation.id, NotificationKind.INVITATION, invitation.participantEmail,
-                invitation.participantName, details, now);
-        queue(invitation.matchId, invitation.id, NotificationKind.MENTOR_NOTICE, invitation.mentorEmail,
-                invitation.mentorName, details, now);
+        queue(invitation.matchId, invitation.id, invitation.participantId, NotificationKind.INVITATION,
+                invitation.participantEmail, invitation.participantName, details, now);
+        queue(invitation.matchId, invitation.id, invitation.participantId, NotificationKind.MENTOR_NOTICE,
+                invitation.mentorEmail, invitation.mentorName, details, now);
     }
 
     /**
@@ -103,7 +118,8 @@ public class InvitationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onMatchStatusChanged(MatchStatusChangedV1 change) {
-        if (change.status() == null || change.status().isOpen()) {
+        if (change.status() == null || change.status().isOpen() || erasures.isErased(change.participantId())) {
+            // an erased participant's invitations were closed and their mail cancelled by the erasure itself
             return;
         }
         Instant now = Instant.now();
@@ -127,10 +143,10 @@ public class InvitationService {
                     List.of(), null));
             UUID invitationId = found.map(invitation -> invitation.id).orElse(null);
             String written = write(details);
-            queue(change.matchId(), invitationId, NotificationKind.INTRODUCTION_PARTICIPANT,
+            queue(change.matchId(), invitationId, change.participantId(), NotificationKind.INTRODUCTION_PARTICIPANT,
                     details.participantEmail(), details.participantName(), written, now);
-            queue(change.matchId(), invitationId, NotificationKind.INTRODUCTION_MENTOR, details.mentorEmail(),
-                    details.mentorName(), written, now);
+            queue(change.matchId(), invitationId, change.participantId(), NotificationKind.INTRODUCTION_MENTOR,
+                    details.mentorEmail(), details.mentorName(), written, now);
         }
     }
 
@@ -218,13 +234,18 @@ public class InvitationService {
                 invitation.mentorEmail, invitation.mentorBio, reasonsOf(invitation), invitation.expiresAt);
     }
 
-    private void queue(UUID matchId, UUID invitationId, NotificationKind kind, String email, String name,
-            String details, Instant now) {
+    private void queue(UUID matchId, UUID invitationId, UUID participantId, NotificationKind kind, String email,
+            String name, String details, Instant now) {
         if (email == null || notifications.findByMatchAndKind(matchId, kind).isPresent()) {
             return;
         }
-        notifications.persist(Notification.queue(matchId, invitationId, kind, email, name, details,
-                config.messageIdDomain(), now));
+        Notification notification = Notification.queue(matchId, invitationId, kind, email, name, details,
+                config.messageIdDomain(), now);
+        notification.participantId = participantId;
+        // the email is sent later by the mail sender, which continues this (the event handler's) trace
+        notification.traceParent = tracing.currentTraceParent();
+        notifications.persist(notification);
+        mailQueued.fire(new MailQueued(notification.id));
     }
 
     private String write(Object value) {

@@ -31,8 +31,13 @@ public class Notification {
     @Column(nullable = false)
     public NotificationKind kind;
 
-    @Column(name = "recipient_email", nullable = false)
+    /** Null once the participant it was addressed to was erased. */
+    @Column(name = "recipient_email")
     public String recipientEmail;
+
+    /** The participant the email is about (whichever side receives it); null only for rows of older releases. */
+    @Column(name = "participant_id")
+    public UUID participantId;
 
     @Column(name = "recipient_name")
     public String recipientName;
@@ -64,6 +69,10 @@ public class Notification {
     /** Stable across every attempt, so a duplicate delivery can be recognised downstream. */
     @Column(name = "message_id", nullable = false)
     public String messageId;
+
+    /** The W3C traceparent of the span that queued the email: sending it continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 
     @Version
     public long version;

@@ -51,11 +51,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public int queueReminders(Instant now, Instant sentBefore, String messageIdDomain) {
         return getEntityManager().createNativeQuery("""
                         insert into notification (id, match_id, invitation_id, kind, recipient_email, recipient_name,
-                                                  details, status, attempts, next_attempt_at, created_at, message_id)
+                                                  details, status, attempts, next_attempt_at, created_at, message_id,
+                                                  participant_id)
                         select r.id, r.match_id, r.invitation_id, 'REMINDER', r.recipient_email, r.recipient_name,
-                               r.details, 'PENDING', 0, ?1, ?1, '<' || r.id || '@' || ?3 || '>'
+                               r.details, 'PENDING', 0, ?1, ?1, '<' || r.id || '@' || ?3 || '>', r.participant_id
                         from (select gen_random_uuid() as id, i.match_id, i.id as invitation_id,
-                                     n.recipient_email, n.recipient_name, n.details
+                                     n.recipient_email, n.recipient_name, n.details, i.participant_id
                               from invitation i
                               join notification n on n.match_id = i.match_id and n.kind = 'INVITATION'
                               where i.status = 'OPEN' and i.expires_at > ?1

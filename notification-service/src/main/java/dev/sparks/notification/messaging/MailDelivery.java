@@ -5,6 +5,7 @@ import dev.sparks.common.events.EventJson;
 import dev.sparks.common.events.InvitationSentV1;
 import dev.sparks.common.events.Topics;
 import dev.sparks.common.outbox.OutboxWriter;
+import dev.sparks.common.tracing.EventTracing;
 import dev.sparks.notification.config.NotificationConfig;
 import dev.sparks.notification.domain.Invitation;
 import dev.sparks.notification.domain.InvitationLinks;
@@ -15,11 +16,15 @@ import dev.sparks.notification.domain.NotificationKind;
 import dev.sparks.notification.domain.NotificationRepository;
 import dev.sparks.notification.domain.NotificationStatus;
 import dev.sparks.notification.domain.RetryBackoff;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +53,14 @@ public class MailDelivery {
         CANCELLED
     }
 
-    public record Outcome(Result result, NotificationKind kind) {
+    /**
+     * @param sinceCompletion for a sent invitation: the time from the participant's completed assessment to the
+     *     SMTP server's acceptance, when the proposal said when that was; else null
+     */
+    public record Outcome(Result result, NotificationKind kind, Duration sinceCompletion) {
+        Outcome(Result result, NotificationKind kind) {
+            this(result, kind, null);
+        }
     }
 
     private final NotificationRepository notifications;
@@ -60,10 +72,12 @@ public class MailDelivery {
     private final EventJson json;
     private final NotificationConfig config;
     private final RetryBackoff backoff;
+    private final EventTracing tracing;
 
     public MailDelivery(NotificationRepository notifications, InvitationRepository invitations, InvitationLinks links,
             MailComposer composer, ReactiveMailer mailer, OutboxWriter outbox, EventJson json,
-            NotificationConfig config) {
+            NotificationConfig config, EventTracing tracing) {
+        this.tracing = tracing;
         this.notifications = notifications;
         this.invitations = invitations;
         this.links = links;
@@ -83,6 +97,23 @@ public class MailDelivery {
             return new Outcome(Result.NOTHING_DUE, null);
         }
         Notification notification = claimed.get();
+        // continues the trace of the event that queued the email, so one trace runs from completion to this mail
+        Span span = tracing.startContinuing("send " + notification.kind + " email", notification.traceParent);
+        span.setAttribute("sparks.notification.id", notification.id.toString());
+        span.setAttribute("sparks.match.id", notification.matchId.toString());
+        try (Scope scope = span.makeCurrent()) {
+            Outcome outcome = deliver(notification);
+            span.setAttribute("sparks.delivery.result", outcome.result().name());
+            if (outcome.result() == Result.RETRY_LATER || outcome.result() == Result.FAILED) {
+                span.setStatus(StatusCode.ERROR, notification.lastError);
+            }
+            return outcome;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Outcome deliver(Notification notification) {
         Invitation invitation = notification.invitationId == null ? null
                 : invitations.findById(notification.invitationId);
         if (notification.kind.needsOpenInvitation() && (invitation == null || !invitation.status.isOpen())) {
@@ -114,6 +145,10 @@ public class MailDelivery {
             outbox.write(Topics.INVITATIONS, invitation.matchId.toString(), InvitationSentV1.TYPE,
                     invitation.matchId.toString(), new InvitationSentV1(invitation.id, invitation.matchId,
                             invitation.participantId, notification.messageId, sentAt, invitation.expiresAt));
+            if (invitation.assessmentCompletedAt != null) {
+                return new Outcome(Result.SENT, notification.kind,
+                        Duration.between(invitation.assessmentCompletedAt, sentAt));
+            }
         }
         return new Outcome(Result.SENT, notification.kind);
     }

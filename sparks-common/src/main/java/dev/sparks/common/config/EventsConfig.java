@@ -48,5 +48,9 @@ public interface EventsConfig {
         @WithDefault("10s")
         @WithName("max-backoff")
         Duration maxBackoff();
+
+        /** How often each consumer group's lag is read from its committed offsets (the sparks.consumer.lag gauge). */
+        @WithDefault("15s")
+        Duration lagInterval();
     }
 }

@@ -9,6 +9,14 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * CloudEvents distributed-tracing extension: the trace context where the event was written (the producing
+     * service's span). The W3C {@link #TRACE_PARENT} header beside it names the relay's publish span, the hop that
+     * consumers continue.
+     */
+    public static final String CE_TRACE_PARENT = "ce_traceparent";
+    /** W3C Trace Context, as HTTP carries it: the consumer's span is a child of this. */
+    public static final String TRACE_PARENT = "traceparent";
 
     /** Added when an event is dead-lettered: where it came from and why it could not be handled. */
     public static final String DLQ_TOPIC = "dlq_original_topic";

@@ -8,6 +8,9 @@ import java.util.UUID;
  * {@code match.proposed.v1} on {@link Topics#MATCHES}, keyed by match id: a mentor was chosen for a participant
  * and one unit of the mentor's capacity is held until the participant answers or the proposal expires.
  * Carries what the invitation email shows, so notification-service needs no other source.
+ *
+ * @param assessmentCompletedAt when the participant completed the assessment this match answers (null when not
+ *     known): notification-service measures the time from completion to the invitation email with it
  */
 public record MatchProposedV1(
         UUID matchId,
@@ -22,7 +25,8 @@ public record MatchProposedV1(
         Explanation explanation,
         long policyVersion,
         Instant proposedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Instant assessmentCompletedAt) {
 
     public static final String TYPE = "match.proposed.v1";
 

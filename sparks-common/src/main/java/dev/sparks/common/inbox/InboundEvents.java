@@ -5,7 +5,11 @@ import dev.sparks.common.events.CloudEventHeaders;
 import dev.sparks.common.events.EventJson;
 import dev.sparks.common.events.Topics;
 import dev.sparks.common.outbox.EventPublisher;
+import dev.sparks.common.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -51,16 +55,18 @@ public class InboundEvents {
     private final EventPublisher publisher;
     private final EventsConfig config;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
 
     public InboundEvents(Inbox inbox, EventJson json, EventPublisher publisher, EventsConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, EventTracing tracing) {
         this.inbox = inbox;
         this.json = json;
         this.publisher = publisher;
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     public void handle(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
@@ -68,9 +74,16 @@ public class InboundEvents {
             throw new ShuttingDown();
         }
         inFlight.incrementAndGet();
-        try {
+        // The span continues the producer's trace from the traceparent header, and is current while the handler
+        // runs, so the events it writes to the outbox carry the same trace on.
+        Span span = tracing.startProcess(record);
+        try (Scope scope = span.makeCurrent()) {
             dispatch(record, routes);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
         } finally {
+            span.end();
             inFlight.decrementAndGet();
         }
     }
@@ -185,6 +198,7 @@ public class InboundEvents {
         headers.add(CloudEventHeaders.DLQ_REASON, bytes(reason.length() > 500 ? reason.substring(0, 500) : reason));
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, null, record.key(),
                 record.value(), headers);
+        Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + reason);
         long backoff = config.consumer().initialBackoff().toMillis();
         while (true) {
             try {

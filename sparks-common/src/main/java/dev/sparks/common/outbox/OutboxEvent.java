@@ -40,4 +40,8 @@ public class OutboxEvent {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** The W3C traceparent of the span that wrote the event; the relay continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -2,11 +2,14 @@ package dev.sparks.common.outbox;
 
 import dev.sparks.common.config.EventsConfig;
 import dev.sparks.common.events.CloudEventHeaders;
+import dev.sparks.common.tracing.EventTracing;
 import dev.sparks.common.work.WakeableWorker;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +59,7 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final EventPublisher publisher;
     private final EventsConfig config;
+    private final EventTracing tracing;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final Counter published;
@@ -63,12 +67,14 @@ public class OutboxRelay {
     private volatile long backlogRefreshedAt;
 
     public OutboxRelay(AgroalDataSource dataSource, EventPublisher publisher, EventsConfig config,
-            MeterRegistry registry) {
+            EventTracing tracing, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.config = config;
+        this.tracing = tracing;
         this.published = Counter.builder("sparks.outbox.published")
                 .description("Events relayed from the outbox to Kafka").register(registry);
+        // Measured from the table (committed rows only) by the relay's worker, also while publishing fails.
         Gauge.builder("sparks.outbox.backlog", backlog, AtomicLong::get)
                 .description("Events written but not yet relayed").register(registry);
         Gauge.builder("sparks.outbox.oldest.age.seconds", oldestAgeMillis, age -> age.get() / 1000.0)
@@ -92,13 +98,18 @@ public class OutboxRelay {
         worker.wake();
     }
 
-    /** One pass of the worker: a batch, and while idle a look at the backlog for the metrics. */
+    /**
+     * One pass of the worker: a batch, and a look at the backlog for the metrics when it is due, whether the batch
+     * went out or failed (a broker outage is exactly when the backlog must show).
+     */
     private boolean relayPass() throws Exception {
-        if (relayBatch() >= config.outbox().batchSize()) {
-            return true;
+        try {
+            return relayBatch() >= config.outbox().batchSize();
+        } finally {
+            if (System.currentTimeMillis() - backlogRefreshedAt >= BACKLOG_REFRESH_MILLIS) {
+                measureBacklog();
+            }
         }
-        refreshBacklogIfDue();
-        return false;
     }
 
     /** Relays one batch with the service's producer. */
@@ -124,15 +135,28 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    acks.add(sender.send(row.toRecord(config.source())));
+                List<Span> spans = new ArrayList<>(rows.size());
+                try {
+                    for (Row row : rows) {
+                        Span span = tracing.startPublish(row.topic(), row.eventId(), row.type(), row.key(),
+                                row.traceParent());
+                        spans.add(span);
+                        ProducerRecord<String, byte[]> record = row.toRecord(config.source());
+                        tracing.inject(span, record.headers());
+                        acks.add(sender.send(record));
+                    }
+                    long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+                    for (Future<RecordMetadata> ack : acks) {
+                        ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
+                    delete(connection, rows);
+                    connection.commit();
+                } catch (Exception e) {
+                    spans.forEach(span -> span.setStatus(StatusCode.ERROR, "batch not published: " + e));
+                    throw e;
+                } finally {
+                    spans.forEach(Span::end);
                 }
-                long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
-                for (Future<RecordMetadata> ack : acks) {
-                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
-                delete(connection, rows);
-                connection.commit();
                 published.increment(rows.size());
                 return rows.size();
             } catch (Exception e) {
@@ -154,14 +178,14 @@ public class OutboxRelay {
     private List<Row> nextBatch(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, event_id, topic, message_key, event_type, subject, payload::text, occurred_at"
-                        + " from outbox_event order by id limit ?")) {
+                "select id, event_id, topic, message_key, event_type, subject, payload::text, occurred_at,"
+                        + " trace_parent from outbox_event order by id limit ?")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getTimestamp(8).toInstant()));
+                            result.getTimestamp(8).toInstant(), result.getString(9)));
                 }
             }
         }
@@ -177,11 +201,9 @@ public class OutboxRelay {
         }
     }
 
-    private void refreshBacklogIfDue() {
+    /** Reads the backlog and the age of its oldest event for the gauges; the worker does this every few seconds. */
+    public void measureBacklog() {
         long now = System.currentTimeMillis();
-        if (now - backlogRefreshedAt < BACKLOG_REFRESH_MILLIS) {
-            return;
-        }
         backlogRefreshedAt = now;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
@@ -206,7 +228,7 @@ public class OutboxRelay {
     }
 
     private record Row(long id, String eventId, String topic, String key, String type, String subject,
-            String payload, Instant occurredAt) {
+            String payload, Instant occurredAt, String traceParent) {
 
         ProducerRecord<String, byte[]> toRecord(String source) {
             RecordHeaders headers = new RecordHeaders();
@@ -219,6 +241,9 @@ public class OutboxRelay {
             }
             headers.add(CloudEventHeaders.TIME, bytes(occurredAt.toString()));
             headers.add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
+            if (traceParent != null) {
+                headers.add(CloudEventHeaders.CE_TRACE_PARENT, bytes(traceParent));
+            }
             return new ProducerRecord<>(topic, null, key, bytes(payload), headers);
         }
 

@@ -2,6 +2,7 @@ package dev.sparks.common.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sparks.common.events.EventJson;
+import dev.sparks.common.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -25,13 +26,15 @@ public class OutboxWriter {
     private final EventJson json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final EventTracing tracing;
 
     public OutboxWriter(EntityManager entityManager, EventJson json, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay) {
+            OutboxRelay relay, EventTracing tracing) {
         this.entityManager = entityManager;
         this.json = json;
         this.transactions = transactions;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /**
@@ -47,6 +50,7 @@ public class OutboxWriter {
         event.eventType = type;
         event.subject = subject;
         event.occurredAt = Instant.now();
+        event.traceParent = tracing.currentTraceParent();
         try {
             event.payload = json.write(payload);
         } catch (JsonProcessingException e) {
@@ -74,29 +78,32 @@ public class OutboxWriter {
     public List<UUID> writeAll(List<Outgoing> events) {
         List<UUID> ids = new ArrayList<>(events.size());
         Timestamp now = Timestamp.from(Instant.now());
+        String traceParent = tracing.currentTraceParent();
         for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
             List<Outgoing> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("insert into outbox_event"
-                    + " (event_id, topic, message_key, event_type, subject, payload, occurred_at) values ");
+                    + " (event_id, topic, message_key, event_type, subject, payload, occurred_at, trace_parent) values ");
             for (int row = 0; row < chunk.size(); row++) {
-                int p = row * 7;
+                int p = row * 8;
                 sql.append(row == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
                         .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
-                        .append(", cast(?").append(p + 6).append(" as jsonb), ?").append(p + 7).append(')');
+                        .append(", cast(?").append(p + 6).append(" as jsonb), ?").append(p + 7)
+                        .append(", cast(?").append(p + 8).append(" as varchar))");
             }
             var insert = entityManager.createNativeQuery(sql.toString());
             for (int row = 0; row < chunk.size(); row++) {
                 Outgoing event = chunk.get(row);
                 UUID id = UUID.randomUUID();
                 ids.add(id);
-                int p = row * 7;
+                int p = row * 8;
                 insert.setParameter(p + 1, id)
                         .setParameter(p + 2, event.topic())
                         .setParameter(p + 3, event.key())
                         .setParameter(p + 4, event.type())
                         .setParameter(p + 5, event.subject())
                         .setParameter(p + 6, serialise(event))
-                        .setParameter(p + 7, now);
+                        .setParameter(p + 7, now)
+                        .setParameter(p + 8, traceParent);
             }
             insert.executeUpdate();
         }

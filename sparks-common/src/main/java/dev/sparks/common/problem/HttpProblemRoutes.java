@@ -1,12 +1,17 @@
 package dev.sparks.common.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,14 +24,40 @@ public class HttpProblemRoutes {
     private static final Logger LOG = Logger.getLogger(HttpProblemRoutes.class);
 
     private final ObjectMapper json;
+    private final Optional<MemorySize> maxBodySize;
 
-    public HttpProblemRoutes(ObjectMapper json) {
+    public HttpProblemRoutes(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.json = json;
+        this.maxBodySize = maxBodySize;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.errorHandler(404, ctx -> write(ctx, ProblemType.NOT_FOUND, "No resource at this path"));
+        maxBodySize.ifPresent(limit -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(ctx -> refuseDeclaredOverLimit(ctx, limit.asLongValue())));
+    }
+
+    /**
+     * Quarkus answers a Content-Length over the limit with an empty 413 before any route; this runs just before it
+     * and answers the same with a problem body. The body is never read, so the connection closes afterwards.
+     */
+    private void refuseDeclaredOverLimit(RoutingContext ctx, long limit) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length <= limit) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ended -> ctx.request().connection().close());
+        write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than this endpoint accepts");
     }
 
     private void failed(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.sparks.common.api.QueryParameters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -101,6 +102,12 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role does not allow this operation",
                 uri.getPath(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(QueryParameters.InvalidParameter e, UriInfo uri) {
+        ProblemException problem = ProblemException.invalid(e.parameter(), e.reason());
+        return ProblemResponses.of(problem.type(), problem.getMessage(), uri.getPath(), problem.errors());
     }
 
     @ServerExceptionMapper

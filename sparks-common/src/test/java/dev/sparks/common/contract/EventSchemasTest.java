@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparks.common.events.AssessmentCompletedV1;
+import dev.sparks.common.events.AssessmentStartedV1;
 import dev.sparks.common.events.EventJson;
 import dev.sparks.common.events.InvitationExpiredV1;
 import dev.sparks.common.events.InvitationRespondedV1;
@@ -13,6 +14,8 @@ import dev.sparks.common.events.InvitationSentV1;
 import dev.sparks.common.events.MatchProposedV1;
 import dev.sparks.common.events.MatchStatusChangedV1;
 import dev.sparks.common.events.MentorProfileChangedV1;
+import dev.sparks.common.events.ParticipantErasedV1;
+import dev.sparks.common.events.ParticipantRegisteredV1;
 import dev.sparks.common.model.Availability;
 import dev.sparks.common.model.Field;
 import dev.sparks.common.model.Goal;
@@ -63,7 +66,7 @@ class EventSchemasTest {
                 MatchProposedV1.TYPE, new MatchProposedV1(match, participant, "Ada Lovelace", "ada@sparks.test",
                         mentor, "Maya Lindqvist", "maya@sparks.test", "Leads platform teams", 81.5,
                         new MatchProposedV1.Explanation(List.of(new MatchProposedV1.ScorePart("growth fit", 42.5, 60)),
-                                List.of("Strong in speaking up, your top growth area.")), 1, NOW, NOW),
+                                List.of("Strong in speaking up, your top growth area.")), 1, NOW, NOW, NOW),
                 MatchStatusChangedV1.TYPE, new MatchStatusChangedV1(match, participant, "Ada Lovelace",
                         "ada@sparks.test", mentor, "Maya Lindqvist", "maya@sparks.test", MatchStatus.INVITED,
                         MatchStatus.ACCEPTED, null, NOW),
@@ -71,7 +74,12 @@ class EventSchemasTest {
                         "<" + UUID.randomUUID() + "@sparks.notification>", NOW, NOW),
                 InvitationRespondedV1.TYPE, new InvitationRespondedV1(invitation, match, participant,
                         InvitationRespondedV1.Answer.DECLINED, "No time this quarter", NOW),
-                InvitationExpiredV1.TYPE, new InvitationExpiredV1(invitation, match, participant, NOW));
+                InvitationExpiredV1.TYPE, new InvitationExpiredV1(invitation, match, participant, NOW),
+                ParticipantErasedV1.TYPE, new ParticipantErasedV1(participant,
+                        List.of(ParticipantErasedV1.digest(participant, "ada@sparks.test")), NOW),
+                ParticipantRegisteredV1.TYPE, new ParticipantRegisteredV1(participant, "Finance", NOW),
+                AssessmentStartedV1.TYPE, new AssessmentStartedV1(UUID.randomUUID(), participant, null, "2026.1",
+                        NOW));
     }
 
     @Test

@@ -105,6 +105,25 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void dashboardsAndAlertsQueryOnlyMetricsThisServicePublishes() {
+        // one request through the application, so the HTTP server metrics exist
+        given().get("/api/v1/observability-probe");
+        assertThat(ObservabilityContract.missing(serviceName(), consumesEvents(), Metrics.scrape()))
+                .as("metrics that deploy/observability queries from " + serviceName() + " but it does not publish")
+                .isEmpty();
+    }
+
+    /** Whether the service reads any Kafka channel: only then are the consumer's metrics expected from it. */
+    protected boolean consumesEvents() {
+        for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".connector")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void openApiDocumentIsPublished() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("openapi", notNullValue())

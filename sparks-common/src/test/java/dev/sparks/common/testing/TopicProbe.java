@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -25,18 +26,26 @@ public final class TopicProbe implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     private TopicProbe(String topic, boolean fromBeginning) {
+        this(List.of(topic), fromBeginning);
+    }
+
+    private TopicProbe(List<String> topics, boolean fromBeginning) {
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getenv().getOrDefault("SPARKS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .collect(Collectors.toList());
-        if (partitions.isEmpty()) {
-            consumer.close();
-            throw new IllegalStateException("Topic " + topic + " does not exist (deploy/local/infra-up creates it)");
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<TopicPartition> ofTopic = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            if (ofTopic.isEmpty()) {
+                consumer.close();
+                throw new IllegalStateException("Topic " + topic + " does not exist (deploy/local/infra-up creates it)");
+            }
+            partitions.addAll(ofTopic);
         }
         consumer.assign(partitions);
         if (fromBeginning) {
@@ -50,6 +59,11 @@ public final class TopicProbe implements AutoCloseable {
     /** Sees only what arrives from now on. */
     public static TopicProbe fromNow(String topic) {
         return new TopicProbe(topic, false);
+    }
+
+    /** Sees only what arrives on any of the topics from now on. */
+    public static TopicProbe fromNow(List<String> topics) {
+        return new TopicProbe(topics, false);
     }
 
     /** Sees everything the topic still holds. */
@@ -75,6 +89,24 @@ public final class TopicProbe implements AutoCloseable {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
         return matching(filter);
+    }
+
+    /**
+     * Reads up to the end the topics have now and returns what arrived since the previous call (or the start): no
+     * waiting on a clock, so "nothing arrived" is exact for everything written before this call.
+     */
+    public List<ConsumerRecord<String, byte[]>> upToNow() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+        List<ConsumerRecord<String, byte[]>> arrived = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read up to the end offsets " + ends);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(arrived::add);
+        }
+        seen.addAll(arrived);
+        return arrived;
     }
 
     private List<ConsumerRecord<String, byte[]>> matching(Predicate<ConsumerRecord<String, byte[]>> filter) {
