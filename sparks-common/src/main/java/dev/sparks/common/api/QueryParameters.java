@@ -66,10 +66,18 @@ public class QueryParameters implements ParamConverterProvider {
             parse = Long::valueOf;
             expected = "must be a whole number";
         } else if (rawType == boolean.class || rawType == Boolean.class) {
+            // an absent primitive parameter without @DefaultValue arrives as "0" (Quarkus REST's default for
+            // primitives): it stays false
+            boolean primitive = rawType == boolean.class;
             parse = value -> switch (value) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
-                default -> throw new IllegalArgumentException(value);
+                default -> {
+                    if (primitive && value.equals("0")) {
+                        yield Boolean.FALSE;
+                    }
+                    throw new IllegalArgumentException(value);
+                }
             };
             expected = "must be true or false";
         } else {
