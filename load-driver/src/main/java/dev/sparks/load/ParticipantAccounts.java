@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The run's participants as real Keycloak users of the sparks realm, each with their own access token, made before
@@ -38,7 +39,8 @@ final class ParticipantAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One participant of the run with their token. */
-    record Account(int index, String username, String email, String keycloakId, String token, long tokenIssuedAt) {
+    record Account(int index, String username, String email, String keycloakId, String token, String refreshToken,
+            long tokenIssuedAt) {
     }
 
     private final LocalHttp http;
@@ -124,8 +126,35 @@ final class ParticipantAccounts {
                 .thenApply(tokenResponse -> {
                     JsonNode token = LocalHttp.expect(tokenResponse, 200, "token for " + username);
                     return new Account(index, username, username + "@" + EMAIL_DOMAIN, keycloakId,
-                            token.path("access_token").asText(), System.currentTimeMillis());
+                            token.path("access_token").asText(), token.path("refresh_token").asText(),
+                            System.currentTimeMillis());
                 });
+    }
+
+    /**
+     * Renews the tokens of the given accounts with their refresh tokens (the front-end's silent renewal), for the
+     * participants whose token would otherwise be too old when they arrive; returns the accounts, renewed ones
+     * replaced.
+     */
+    List<Account> renew(List<Account> accounts, Predicate<Account> due, int concurrency) {
+        List<Account> renewed = new ArrayList<>(accounts);
+        List<Account> old = accounts.stream().filter(due).toList();
+        List<Account> fresh = LocalHttp.all(old.size(), concurrency, i -> {
+            Account account = old.get(i);
+            return http.sendAsync(LocalHttp.form(keycloak + "/realms/" + REALM + "/protocol/openid-connect/token",
+                            Map.of("grant_type", "refresh_token", "client_id", CLIENT, "refresh_token",
+                                    account.refreshToken())))
+                    .thenApply(response -> {
+                        JsonNode token = LocalHttp.expect(response, 200, "renewing the token of " + account.username());
+                        return new Account(account.index(), account.username(), account.email(),
+                                account.keycloakId(), token.path("access_token").asText(),
+                                token.path("refresh_token").asText(), System.currentTimeMillis());
+                    });
+        });
+        for (Account account : fresh) {
+            renewed.set(account.index(), account);
+        }
+        return renewed;
     }
 
     /** Deletes the run's users (and so their sessions); returns how many Keycloak deleted. */

@@ -59,6 +59,7 @@ final class RunReport {
     int leftoverMentorsRetired;
     final List<Step> setup = new ArrayList<>();
     double oldestTokenAgeSeconds;
+    int tokensRenewed;
     AssessmentJourneys.Schedule schedule;
     List<AssessmentJourneys.Journey> journeys = List.of();
     Map<String, MailWatch.Sighting> sightings = Map.of();
@@ -253,7 +254,9 @@ final class RunReport {
                     step.cpu().isEmpty() ? "" : String.format(Locale.ROOT, "%.1f", step.machineCpu())));
         }
         md.append(String.format(Locale.ROOT, "%nThe oldest token was %.0f s old when its participant arrived "
-                + "(the realm's tokens live 900 s).", oldestTokenAgeSeconds));
+                + "(the realm's tokens live 900 s)%s.", oldestTokenAgeSeconds, tokensRenewed == 0 ? ""
+                : String.format(Locale.ROOT, "; %,d tokens issued early were renewed with their refresh tokens "
+                        + "just before the window", tokensRenewed)));
         if (leftoverMentorsRetired > 0) {
             md.append(String.format(Locale.ROOT, " %d load mentors of an earlier, interrupted run were retired "
                     + "first.", leftoverMentorsRetired));

@@ -71,5 +71,13 @@ public interface NotificationConfig {
         /** How long one SMTP conversation may take before the attempt counts as failed. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /**
+         * How long a claimed email stays with the sender that claimed it: a send (send-timeout) plus a database
+         * outage during which the sender keeps trying to record the outcome. An email whose sender died meanwhile
+         * is sent again once this has passed.
+         */
+        @WithDefault("2m")
+        Duration claimLease();
     }
 }

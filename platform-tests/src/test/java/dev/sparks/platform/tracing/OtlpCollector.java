@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -28,11 +30,14 @@ public final class OtlpCollector implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
     private OtlpCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/traces", this::receive);
+        // the four services export side by side; a slow answer would make their exporters drop the batch
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -87,5 +92,6 @@ public final class OtlpCollector implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
