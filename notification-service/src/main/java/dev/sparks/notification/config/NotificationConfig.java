@@ -74,10 +74,10 @@ public interface NotificationConfig {
 
         /**
          * How long a claimed email stays with the sender that claimed it: a send (send-timeout) plus a database
-         * outage during which the sender keeps trying to record the outcome. An email whose sender died meanwhile
-         * is sent again once this has passed.
+         * outage of a couple of minutes, during which the sender keeps trying to record the outcome. An email whose
+         * sender died meanwhile is sent again once this has passed.
          */
-        @WithDefault("2m")
+        @WithDefault("3m")
         Duration claimLease();
     }
 }

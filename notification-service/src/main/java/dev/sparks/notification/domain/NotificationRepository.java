@@ -25,8 +25,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     /**
-     * The next email due, locked for the caller's transaction; rows another replica is sending right now are
-     * skipped, so each email is in exactly one sender's hands.
+     * The next email due, locked for the caller's transaction; rows another sender is claiming right now are
+     * skipped, and a claimed row is not due again until its lease has passed (see MailDelivery), so each email is in
+     * exactly one sender's hands.
      */
     @SuppressWarnings("unchecked")
     public Optional<Notification> claimNextDue(Instant now) {

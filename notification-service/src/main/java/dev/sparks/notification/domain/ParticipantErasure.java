@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
  * gone out (pending, retrying or failed, on either side, reminders included) is CANCELLED, so neither the sender nor
  * an admin's resend sends it; and names, addresses, decline reasons, rendered mail details and SMTP errors that may
  * quote an address are removed. The mentor's name and address on the same rows stay: the mentor was not erased.
- * A mail the sender is handing to the SMTP server at this moment holds its row lock, so the erasure waits for it and
- * then anonymises the sent row.
+ * A mail the sender is handing to the SMTP server at this moment was composed before and still goes out (its link
+ * no longer opens anything); its row is anonymised here and recorded as SENT by the sender afterwards.
  */
 @ApplicationScoped
 public class ParticipantErasure {

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The infrastructure of deploy/local, stopped and started the way an operator does it: Kafka and GreenMail with
  * {@code deploy/local/infra-down <component>} and {@code deploy/local/infra-up <component>}, PostgreSQL with
- * {@code pg_ctlcluster ... restart}. A component can only be stopped when this clone started it (infra-up also
- * reuses a component that another clone of the project runs, and never stops that one); {@link #whyNotStoppable}
- * says why not, for the test's assumption. The scripts' output goes to
+ * {@code pg_ctlcluster ... restart|stop|start}. A component can only be stopped when this clone started it
+ * (infra-up also reuses a component that another clone of the project runs, and never stops that one);
+ * {@link #whyNotStoppable} says why not, for the test's assumption. The scripts' output goes to
  * {@code target/platform-logs/infrastructure.log}.
  */
 final class LocalInfrastructure {
@@ -79,8 +79,8 @@ final class LocalInfrastructure {
     }
 
     /**
-     * Empty when PostgreSQL at the configured address is a local cluster this process may restart (we run as
-     * root, as CI does, and pg_lsclusters lists an online cluster on that port); otherwise why not.
+     * Empty when PostgreSQL at the configured address is a local cluster this process may stop and start (we run
+     * as root, as CI does, and pg_lsclusters lists an online cluster on that port); otherwise why not.
      */
     static Optional<String> whyPostgresNotRestartable() {
         if (!List.of("127.0.0.1", "localhost").contains(Project.DB_HOST)) {
@@ -90,7 +90,7 @@ final class LocalInfrastructure {
             return Optional.of("pg_ctlcluster needs root (or the cluster's owner); running as "
                     + System.getProperty("user.name"));
         }
-        return postgresCluster().isPresent() ? Optional.empty()
+        return postgresCluster().filter(PostgresCluster::online).isPresent() ? Optional.empty()
                 : Optional.of("no online PostgreSQL cluster on port " + Project.DB_PORT + " in pg_lsclusters");
     }
 
@@ -99,12 +99,34 @@ final class LocalInfrastructure {
      * is terminated, open transactions roll back) and a start; returns once a connection succeeds again.
      */
     static void restartPostgres() {
-        String[] cluster = postgresCluster().orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster"));
-        int status = run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "restart"),
-                "pg_ctlcluster restart", true);
-        if (status != 0) {
-            throw new IllegalStateException("pg_ctlcluster restart failed with " + status + "; see " + log());
+        postgres("restart");
+        awaitPostgres();
+    }
+
+    /** {@code pg_ctlcluster ... stop}: a fast shutdown; nothing answers on the port until {@link #startPostgres}. */
+    static void stopPostgres() {
+        postgres("stop");
+    }
+
+    /** {@code pg_ctlcluster ... start} unless it runs; returns once a connection succeeds. */
+    static void startPostgres() {
+        if (!postgresCluster().map(PostgresCluster::online).orElse(true)) {
+            postgres("start");
         }
+        awaitPostgres();
+    }
+
+    private static void postgres(String action) {
+        PostgresCluster cluster = postgresCluster()
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster on port " + Project.DB_PORT));
+        int status = run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", cluster.version(), cluster.name(),
+                action), "pg_ctlcluster " + action, true);
+        if (status != 0) {
+            throw new IllegalStateException("pg_ctlcluster " + action + " failed with " + status + "; see " + log());
+        }
+    }
+
+    private static void awaitPostgres() {
         Eventually.until("PostgreSQL accepts connections again", Duration.ofMinutes(2), () -> {
             try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + Project.DB_HOST + ":"
                     + Project.DB_PORT + "/postgres", Project.DB_USER, Project.DB_PASSWORD)) {
@@ -115,8 +137,11 @@ final class LocalInfrastructure {
         });
     }
 
-    /** Version and name of the online cluster on the configured port, from {@code pg_lsclusters -h}. */
-    private static Optional<String[]> postgresCluster() {
+    private record PostgresCluster(String version, String name, boolean online) {
+    }
+
+    /** The cluster on the configured port, from {@code pg_lsclusters -h}. */
+    private static Optional<PostgresCluster> postgresCluster() {
         try {
             Process process = new ProcessBuilder("pg_lsclusters", "-h").redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -126,8 +151,8 @@ final class LocalInfrastructure {
             // "15 main 5432 online postgres /var/lib/postgresql/15/main /var/log/..."
             for (String line : output.split("\n")) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields.length >= 4 && fields[2].equals(Project.DB_PORT) && fields[3].startsWith("online")) {
-                    return Optional.of(new String[] {fields[0], fields[1]});
+                if (fields.length >= 4 && fields[2].equals(Project.DB_PORT)) {
+                    return Optional.of(new PostgresCluster(fields[0], fields[1], fields[3].startsWith("online")));
                 }
             }
             return Optional.empty();
