@@ -32,10 +32,11 @@ import org.junit.jupiter.api.Test;
  * the service's database and the outbox rows written ({@link StoredState}), the events this instance's relay
  * published, the resource itself as its own GET shows it, and this service's events on the platform's topics.
  *
- * <p>The service may store things on its own meanwhile (a consumer of the shared topics, a scheduled sweep), so moved
- * counts alone send the round again with fresh bodies. Proof ends it at once: a row of any table or an event that
- * holds the round's unique data (its nonce, or the id made from it), or a changed view; so does the same table moving
- * in every round while the service was not consuming events.
+ * <p>The service may store things on its own meanwhile (a consumer of the shared topics, a scheduled sweep). Proof
+ * fails the operation at once: a row of any table or an event that holds the round's unique data (its nonce, or the
+ * id made from it), or a changed view. Moved counts alone send the round again with fresh bodies, and fail when the
+ * same table moved in every round; while the service consumes events (its inbox grows) its counts prove nothing and
+ * only the proof counts.
  *
  * <p>Run by each service's {@code @QuarkusTest} subclass, which knows where a good request of each operation points
  * ({@link #good}): real ids of its own resources, so the bad input is checked as deep as the service goes, and good
@@ -168,8 +169,9 @@ public abstract class BadInputContract {
     /**
      * What one round of an operation's bad requests did.
      *
-     * @param changes counts that moved, outbox rows and events of this service, and the operation's own view
-     * @param traces rows of any table that hold this round's unique data: proof the requests stored something
+     * @param changes what moved: table row counts, outbox rows written, events this instance's relay published
+     * @param traces proof the requests stored or emitted something: rows or events with this round's data, or the
+     *     operation's own view changed
      * @param busy the service consumed events meanwhile, which may explain moved counts
      */
     private record Window(int sent, List<String> wrongAnswers, List<String> changes, List<String> traces,
@@ -258,6 +260,9 @@ public abstract class BadInputContract {
         String contentType = answer.contentType();
         String body = answer.body();
         String seen = status + " " + AccessMatrixContract.abbreviate(body);
+        if (status == 0) {
+            return "no HTTP answer: " + AccessMatrixContract.abbreviate(body);
+        }
         if (status >= 500) {
             return "server error " + seen;
         }
