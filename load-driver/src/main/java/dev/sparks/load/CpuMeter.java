@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,35 @@ final class CpuMeter {
     static final String POSTGRES = "postgresql";
     static final String DRIVER = "load-driver";
     static final String OTHER = "other processes";
+    static final List<String> PARTS = List.of("assessment-service", "mentor-service", "matching-service",
+            "notification-service", "kafka", "keycloak", "greenmail", POSTGRES, DRIVER);
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
-    /** CPU seconds used so far, per part, and the machine's busy and total seconds (all cores). */
-    record Snapshot(long at, Map<String, Double> seconds, double busy, double total) {
+    /** One process's CPU seconds so far, and its start (clock ticks since boot) to tell a reused pid apart. */
+    record ProcessCpu(String part, long started, double seconds) {
+    }
 
-        /** CPU seconds per part between {@code earlier} and this snapshot. */
+    /** Every process of a known part, and the machine's busy and total CPU seconds (all cores) since boot. */
+    record Snapshot(long at, Map<Long, ProcessCpu> processes, double busy, double total) {
+
+        /**
+         * CPU seconds per part between {@code earlier} and this snapshot. A process that started in between counts
+         * from its start; one that ended in between is missing (its last moments count as other processes), so no
+         * part ever goes below zero when, say, a database connection closes.
+         */
         Map<String, Double> since(Snapshot earlier) {
             Map<String, Double> used = new LinkedHashMap<>();
-            seconds.forEach((part, value) -> used.put(part, value - earlier.seconds.getOrDefault(part, 0.0)));
+            for (String part : PARTS) {
+                used.put(part, 0.0);
+            }
+            processes.forEach((pid, process) -> {
+                ProcessCpu before = earlier.processes.get(pid);
+                double delta = before != null && before.started() == process.started()
+                        ? process.seconds() - before.seconds() : process.seconds();
+                used.merge(process.part(), Math.max(0, delta), Double::sum);
+            });
+            double known = used.values().stream().mapToDouble(Double::doubleValue).sum();
+            used.put(OTHER, Math.max(0, busy - earlier.busy - known));
             return used;
         }
     }
@@ -77,12 +98,7 @@ final class CpuMeter {
     }
 
     Snapshot snapshot() {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
-            seconds.put(component, 0.0);
-        }
-        seconds.put(POSTGRES, 0.0);
-        seconds.put(DRIVER, 0.0);
+        Map<Long, ProcessCpu> processes = new HashMap<>();
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path dir : proc) {
                 String stat;
@@ -94,10 +110,9 @@ final class CpuMeter {
                 int close = stat.lastIndexOf(')');
                 String command = stat.substring(stat.indexOf('(') + 1, close);
                 String[] fields = stat.substring(close + 2).split(" ");
-                // after the command: state(0) ppid(1) pgrp(2) session(3) ... utime(11) stime(12)
+                // after the command: state(0) ppid(1) pgrp(2) session(3) ... utime(11) stime(12) ... starttime(19)
                 long session = Long.parseLong(fields[3]);
                 long pid = Long.parseLong(dir.getFileName().toString());
-                double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
                 String part = sessions.get(session);
                 if (part == null && command.startsWith("postgres")) {
                     part = POSTGRES;
@@ -105,17 +120,15 @@ final class CpuMeter {
                     part = DRIVER;
                 }
                 if (part != null) {
-                    seconds.merge(part, cpu, Double::sum);
+                    processes.put(pid, new ProcessCpu(part, Long.parseLong(fields[19]),
+                            (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS));
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
         double[] machine = machine();
-        double known = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-        // what exited processes used is not in /proc any more; "other" is the rest of the machine's busy time
-        seconds.put(OTHER, machine[0] - known);
-        return new Snapshot(System.currentTimeMillis(), seconds, machine[0], machine[1]);
+        return new Snapshot(System.currentTimeMillis(), processes, machine[0], machine[1]);
     }
 
     /** Busy and total CPU seconds of all cores since boot. */

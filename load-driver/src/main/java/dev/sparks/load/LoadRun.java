@@ -68,104 +68,21 @@ public final class LoadRun {
                 log("retiring %d load mentors an earlier run left matchable", leftovers.size());
                 report.leftoverMentorsRetired = mentors.retire(leftovers, 8);
             }
-            int mentorCount = options.mentors() > 0 ? options.mentors()
-                    : MentorSupply.mentorsFor(options.participants());
-            CpuMeter.Snapshot before = cpu.snapshot();
-            long t0 = System.nanoTime();
-            List<UUID> mentorIds = mentors.importMentors(runId, mentorCount);
-            double importSeconds = seconds(t0);
-            double inMatching = mentors.awaitInMatching(runId, mentorCount, 600_000);
-            report.setup.add(RunReport.Step.of("mentors imported (HR API, 5,000 per request)", mentorCount,
-                    importSeconds, before, cpu.snapshot(), "mentor-service"));
-            report.setup.add(new RunReport.Step("... and in matching's read model (via Kafka)", mentorCount,
-                    inMatching, Map.of(), 0));
-            log("%d mentors (capacity %d each) imported in %.1f s, in matching after another %.1f s", mentorCount,
-                    MentorSupply.CAPACITY, importSeconds, inMatching);
-
             ParticipantAccounts accounts = new ParticipantAccounts(http, endpoints.keycloak());
-            before = cpu.snapshot();
-            t0 = System.nanoTime();
-            List<String> keycloakIds = accounts.createUsers(runId, options.participants());
-            CpuMeter.Snapshot afterUsers = cpu.snapshot();
-            report.setup.add(RunReport.Step.of("Keycloak users (admin partial import, 500 per request)",
-                    keycloakIds.size(), seconds(t0), before, afterUsers, "keycloak"));
-            log("%d Keycloak users in %.1f s", keycloakIds.size(), seconds(t0));
-            t0 = System.nanoTime();
-            List<ParticipantAccounts.Account> tokens = accounts.issueTokens(runId, keycloakIds, 16);
-            double tokenSeconds = seconds(t0);
-            report.setup.add(RunReport.Step.of("user tokens (impersonation session + code flow with PKCE)",
-                    tokens.size(), tokenSeconds, afterUsers, cpu.snapshot(), "keycloak"));
-            log("%d tokens in %.1f s (%.0f/s)", tokens.size(), tokenSeconds, tokens.size() / tokenSeconds);
-            // a token issued early in a long provisioning would expire before its participant arrives: renew those
-            long windowFrom = System.currentTimeMillis() + 5_000;
-            int[] renewed = {0};
-            tokens = accounts.renew(tokens, account -> {
-                boolean due = ageAtUse(account, windowFrom) > TOKEN_LIFETIME_SECONDS - RENEW_MARGIN_SECONDS;
-                renewed[0] += due ? 1 : 0;
-                return due;
-            }, 16);
-            report.tokensRenewed = renewed[0];
-            if (renewed[0] > 0) {
-                log("renewed %d tokens that would have expired before their participants arrived", renewed[0]);
-            }
-            double oldestAtUse = tokens.stream().mapToDouble(account -> ageAtUse(account, System.currentTimeMillis()
-                    + 2_000)).max().orElse(0);
-            report.oldestTokenAgeSeconds = oldestAtUse;
-            if (oldestAtUse > TOKEN_LIFETIME_SECONDS - 30) {
-                throw new IllegalStateException(String.format("tokens would be %.0f s old when used, beyond the "
-                        + "realm's %d s: lower --rate or --duration", oldestAtUse, TOKEN_LIFETIME_SECONDS));
-            }
-
-            AssessmentJourneys journeys = AssessmentJourneys.forInstrument(http, endpoints.assessment(),
-                    tokens.get(0).token());
-            List<AssessmentJourneys.Journey> log = new CopyOnWriteArrayList<>();
-            CpuSampler sampler = new CpuSampler(cpu);
-            try (MailWatch watch = new MailWatch(watchHttp, endpoints.greenmailApi(), runId)) {
-                watch.start();
-                sampler.start();
-                log("measuring: %.0f s warm-up, then %.0f s", options.warmup().toMillis() / 1000.0,
-                        options.duration().toMillis() / 1000.0);
-                AssessmentJourneys.Schedule schedule = journeys.run(tokens, options.warmupParticipants(),
-                        options.rate(), options.maxInFlight(), options.maxLag(), log);
-                report.schedule = schedule;
-                long lastArrivalDone = System.currentTimeMillis();
-                log("all journeys answered %.1f s after the last arrival was due; draining",
-                        (lastArrivalDone - schedule.windowEnd()) / 1000.0);
-                drain(log, watch, new PipelineAudit(endpoints));
-                report.drainSeconds = (System.currentTimeMillis() - lastArrivalDone) / 1000.0;
-                long drained = System.currentTimeMillis();
-                Thread.sleep(2 * MailWatch.POLL_MILLIS + 1500);
-                sampler.close();
-                report.cpuWholeRun = sampler.between(schedule.firstArrival(), drained);
-                report.cpuWholeRunSeconds = sampler.windowSeconds(schedule.firstArrival(), drained);
-                report.cpuWindow = sampler.between(schedule.windowStart(), schedule.windowEnd());
-                report.cpuWindowSeconds = sampler.windowSeconds(schedule.windowStart(), schedule.windowEnd());
-                report.busyPeak = sampler.peakBusy(schedule.windowStart(), schedule.windowEnd());
-                report.journeys = new ArrayList<>(log);
-                report.sightings = new HashMap<>(watch.sightings());
-                report.mailWatchRequests = watch.requests();
-                report.mentorMailboxesDeleted = watch.mentorMailboxesDeleted();
-                report.mailWatchFailure = watch.failure();
-            }
-            PipelineAudit audit = new PipelineAudit(endpoints);
-            report.traces = audit.traces(runId);
-            report.mentorNotices = audit.mentorNotices(report.traces.values().stream()
-                    .flatMap(trace -> trace.matchIds.stream()).toList());
-            report.emails = tokens.stream().map(ParticipantAccounts.Account::email).toList();
-            log("audit: %s", report.outcomeLine());
-
-            if (options.pgbench()) {
-                log("pgbench on a scratch database (%d s per script)", 30);
-                report.pgbench = new PgbenchCeiling(endpoints, 30, 8).measure();
-            }
-
-            t0 = System.nanoTime();
-            report.mentorsRetired = mentors.retire(mentorIds, 8);
-            report.retireSeconds = seconds(t0);
-            if (!options.keepUsers()) {
-                t0 = System.nanoTime();
-                report.usersDeleted = accounts.deleteUsers(keycloakIds, 8);
-                report.deleteSeconds = seconds(t0);
+            List<UUID> mentorIds = new ArrayList<>();
+            List<String> keycloakIds = new ArrayList<>();
+            try {
+                measure(http, watchHttp, cpu, mentors, accounts, mentorIds, keycloakIds);
+            } finally {
+                // also after a failure, so no run leaves matchable mentors or its users behind
+                long t0 = System.nanoTime();
+                report.mentorsRetired = mentors.retire(mentorIds, 8);
+                report.retireSeconds = seconds(t0);
+                if (!options.keepUsers()) {
+                    t0 = System.nanoTime();
+                    report.usersDeleted = accounts.deleteUsers(keycloakIds, 8);
+                    report.deleteSeconds = seconds(t0);
+                }
             }
         }
         Files.createDirectories(options.out().getParent());
@@ -173,6 +90,101 @@ public final class LoadRun {
         System.out.println();
         System.out.println(report.summary());
         System.out.println("results: " + options.root().relativize(options.out()));
+    }
+
+    /** Everything between the provisioning of the run's mentors and pgbench; fills the report. */
+    private void measure(LocalHttp http, LocalHttp watchHttp, CpuMeter cpu, MentorSupply mentors,
+            ParticipantAccounts accounts, List<UUID> mentorIds, List<String> keycloakIds) throws Exception {
+        LoadOptions.Endpoints endpoints = options.endpoints();
+        int mentorCount = options.mentors() > 0 ? options.mentors()
+                : MentorSupply.mentorsFor(options.participants());
+        CpuMeter.Snapshot before = cpu.snapshot();
+        long t0 = System.nanoTime();
+        mentorIds.addAll(mentors.importMentors(runId, mentorCount));
+        double importSeconds = seconds(t0);
+        double inMatching = mentors.awaitInMatching(runId, mentorCount, 600_000);
+        report.setup.add(RunReport.Step.of("mentors imported (HR API, 5,000 per request)", mentorCount,
+                importSeconds, before, cpu.snapshot(), "mentor-service"));
+        report.setup.add(new RunReport.Step("... and in matching's read model (via Kafka)", mentorCount,
+                inMatching, Map.of(), 0));
+        log("%d mentors (capacity %d each) imported in %.1f s, in matching after another %.1f s", mentorCount,
+                MentorSupply.CAPACITY, importSeconds, inMatching);
+
+        before = cpu.snapshot();
+        t0 = System.nanoTime();
+        keycloakIds.addAll(accounts.createUsers(runId, options.participants()));
+        CpuMeter.Snapshot afterUsers = cpu.snapshot();
+        report.setup.add(RunReport.Step.of("Keycloak users (admin partial import, 500 per request)",
+                keycloakIds.size(), seconds(t0), before, afterUsers, "keycloak"));
+        log("%d Keycloak users in %.1f s", keycloakIds.size(), seconds(t0));
+        t0 = System.nanoTime();
+        List<ParticipantAccounts.Account> tokens = accounts.issueTokens(runId, keycloakIds, 16);
+        double tokenSeconds = seconds(t0);
+        report.setup.add(RunReport.Step.of("user tokens (impersonation session + code flow with PKCE)",
+                tokens.size(), tokenSeconds, afterUsers, cpu.snapshot(), "keycloak"));
+        log("%d tokens in %.1f s (%.0f/s)", tokens.size(), tokenSeconds, tokens.size() / tokenSeconds);
+        // a token issued early in a long provisioning would expire before its participant arrives: renew those
+        long windowFrom = System.currentTimeMillis() + 5_000;
+        int[] renewed = {0};
+        tokens = accounts.renew(tokens, account -> {
+            boolean due = ageAtUse(account, windowFrom) > TOKEN_LIFETIME_SECONDS - RENEW_MARGIN_SECONDS;
+            renewed[0] += due ? 1 : 0;
+            return due;
+        }, 16);
+        report.tokensRenewed = renewed[0];
+        if (renewed[0] > 0) {
+            log("renewed %d tokens that would have expired before their participants arrived", renewed[0]);
+        }
+        double oldestAtUse = tokens.stream().mapToDouble(account -> ageAtUse(account, System.currentTimeMillis()
+                + 2_000)).max().orElse(0);
+        report.oldestTokenAgeSeconds = oldestAtUse;
+        if (oldestAtUse > TOKEN_LIFETIME_SECONDS - 30) {
+            throw new IllegalStateException(String.format("tokens would be %.0f s old when used, beyond the "
+                    + "realm's %d s: lower --rate or --duration", oldestAtUse, TOKEN_LIFETIME_SECONDS));
+        }
+
+        AssessmentJourneys journeys = AssessmentJourneys.forInstrument(http, endpoints.assessment(),
+                tokens.get(0).token());
+        List<AssessmentJourneys.Journey> log = new CopyOnWriteArrayList<>();
+        CpuSampler sampler = new CpuSampler(cpu);
+        try (MailWatch watch = new MailWatch(watchHttp, endpoints.greenmailApi(), runId)) {
+            watch.start();
+            sampler.start();
+            log("measuring: %.0f s warm-up, then %.0f s", options.warmup().toMillis() / 1000.0,
+                    options.duration().toMillis() / 1000.0);
+            AssessmentJourneys.Schedule schedule = journeys.run(tokens, options.warmupParticipants(),
+                    options.rate(), options.maxInFlight(), options.maxLag(), log);
+            report.schedule = schedule;
+            long lastArrivalDone = System.currentTimeMillis();
+            log("all journeys answered %.1f s after the last arrival was due; draining",
+                    (lastArrivalDone - schedule.windowEnd()) / 1000.0);
+            drain(log, watch, new PipelineAudit(endpoints));
+            report.drainSeconds = (System.currentTimeMillis() - lastArrivalDone) / 1000.0;
+            long drained = System.currentTimeMillis();
+            Thread.sleep(2 * MailWatch.POLL_MILLIS + 1500);
+            sampler.close();
+            report.cpuWholeRun = sampler.between(schedule.firstArrival(), drained);
+            report.cpuWholeRunSeconds = sampler.windowSeconds(schedule.firstArrival(), drained);
+            report.cpuWindow = sampler.between(schedule.windowStart(), schedule.windowEnd());
+            report.cpuWindowSeconds = sampler.windowSeconds(schedule.windowStart(), schedule.windowEnd());
+            report.busyPeak = sampler.peakBusy(schedule.windowStart(), schedule.windowEnd());
+            report.journeys = new ArrayList<>(log);
+            report.sightings = new HashMap<>(watch.sightings());
+            report.mailWatchRequests = watch.requests();
+            report.mentorMailboxesDeleted = watch.mentorMailboxesDeleted();
+            report.mailWatchFailure = watch.failure();
+        }
+        PipelineAudit audit = new PipelineAudit(endpoints);
+        report.traces = audit.traces(runId);
+        report.mentorNotices = audit.mentorNotices(report.traces.values().stream()
+                .flatMap(trace -> trace.matchIds.stream()).toList());
+        report.emails = tokens.stream().map(ParticipantAccounts.Account::email).toList();
+        log("audit: %s", report.outcomeLine());
+
+        if (options.pgbench()) {
+            log("pgbench on a scratch database (%d s per script)", 30);
+            report.pgbench = new PgbenchCeiling(endpoints, 30, 8).measure();
+        }
     }
 
     /**

@@ -52,7 +52,8 @@ final class PgbenchCeiling {
                         List.of("pgbench", "-n", "-N", "-c", c, "-j", "2", "-T", duration, DATABASE)));
                 results.add(bench("TPC-B (default script)",
                         List.of("pgbench", "-n", "-c", c, "-j", "2", "-T", duration, DATABASE)));
-                results.add(bench("one-row insert per commit",
+                results.add(bench("one-row insert per commit (commit-probe.sql: `insert into commit_probe "
+                        + "default values`)",
                         List.of("pgbench", "-n", "-f", script.toString(), "-c", c, "-j", "2", "-T", duration,
                                 DATABASE)));
             } finally {
@@ -71,7 +72,8 @@ final class PgbenchCeiling {
         if (!tps.find()) {
             throw new IllegalStateException("no tps in pgbench output:\n" + output);
         }
-        return new Result(name, String.join(" ", command.subList(0, command.size() - 1)) + " " + DATABASE,
+        String shown = String.join(" ", command).replaceAll("-f \\S+", "-f commit-probe.sql");
+        return new Result(name, shown,
                 Double.parseDouble(tps.group(1)), latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN);
     }
 

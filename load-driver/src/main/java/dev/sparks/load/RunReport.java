@@ -133,6 +133,7 @@ final class RunReport {
         int waiting;
         int invited;
         int seen;
+        int unconfirmed;
         int foreignInvitations;
         int foreignMails;
         int unexpectedMails;
@@ -179,7 +180,8 @@ final class RunReport {
                 } else if (isMatched && !isSent) {
                     lost.merge("invitation not sent (" + trace.invitationMailStatus + ")", 1, Integer::sum);
                 } else if (isMatched && !isSeen) {
-                    lost.merge("sent, but not in GreenMail", 1, Integer::sum);
+                    // GreenMail accepted it (notification-service's sent_at), but the watch never read it
+                    unconfirmed++;
                 }
                 if (trace != null && trace.matches() > 1) {
                     doubled.merge("more than one match", 1, Integer::sum);
@@ -344,6 +346,12 @@ final class RunReport {
                         + "room fitted, so no invitation: not lost, but no latency either); invitation accepted by "
                         + "the SMTP server %,d; that invitation (by its Message-ID) found in GreenMail %,d.%n",
                 o.completed, o.matched, o.waiting, o.invited, o.seen));
+        if (o.unconfirmed > 0) {
+            md.append(String.format(Locale.ROOT, "- Accepted by GreenMail but not read back by the watch: %,d (not "
+                    + "counted as lost: the SMTP server answered 250 for them; the watch misses a mail that arrives "
+                    + "between its reading a mailbox and deleting it, which only happens when some other sender "
+                    + "mails the same participant).%n", o.unconfirmed));
+        }
         if (o.foreignInvitations + o.foreignMails + o.unexpectedMails > 0) {
             md.append(String.format(Locale.ROOT, "- Not the platform's doing, left out above: %,d invitations for "
                             + "matches the platform's matching-service never made and %,d mails that are not the "
@@ -353,7 +361,7 @@ final class RunReport {
                     o.foreignInvitations, o.foreignMails + o.unexpectedMails, o.foreignMails));
         }
         md.append(String.format(Locale.ROOT, "- **Lost: %d**%s (a completion without a match or waiting-list entry, "
-                + "or a match whose invitation did not reach GreenMail, %s).%n", o.lostTotal(),
+                + "or a match whose invitation GreenMail never accepted, %s).%n", o.lostTotal(),
                 o.lost.isEmpty() ? "" : " " + o.lost, drainComplete
                         ? String.format(Locale.ROOT, "the pipeline drained %.0f s after the last answer", drainSeconds)
                         : String.format(Locale.ROOT, "after the drain timeout of %d s",
