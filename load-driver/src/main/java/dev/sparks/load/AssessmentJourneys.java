@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +34,10 @@ final class AssessmentJourneys {
         long startMillis;
         long saveMillis;
         long completeMillis;
+        /** When assessment-service completed it (the {@code completedAt} it answered), else when the 200 came. */
         long completedAt;
+        /** When the completion's 200 reached the driver. */
+        long answeredAt;
         UUID assessmentId;
         UUID participantId;
         volatile String failure;
@@ -139,8 +143,13 @@ final class AssessmentJourneys {
                 })
                 .thenAccept(completed -> {
                     journey.completeMillis = elapsedMillis(mark);
-                    expect(completed, 200, "complete", journey);
-                    journey.completedAt = System.currentTimeMillis();
+                    JsonNode result = expect(completed, 200, "complete", journey);
+                    journey.answeredAt = System.currentTimeMillis();
+                    // The server's completion time: on a saturated machine the 200 reaches the driver seconds after
+                    // the commit, by when the match may already exist; latencies count from the commit.
+                    String serverTime = result == null ? "" : result.path("completedAt").asText("");
+                    journey.completedAt = serverTime.isEmpty() ? journey.answeredAt
+                            : Instant.parse(serverTime).toEpochMilli();
                 });
     }
 
@@ -175,7 +184,8 @@ final class AssessmentJourneys {
             throw new IllegalStateException(journey.failure);
         }
         try {
-            return status == 201 ? LocalHttp.JSON.readTree(response.body()) : null;
+            String body = response.body();
+            return body == null || body.isBlank() ? null : LocalHttp.JSON.readTree(body);
         } catch (IOException e) {
             journey.failure = step + " unreadable body";
             throw new IllegalStateException(journey.failure, e);

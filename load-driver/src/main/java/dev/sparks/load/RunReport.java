@@ -276,8 +276,9 @@ final class RunReport {
                 options.warmupParticipants(), options.warmup().toMillis() / 1000.0, options.windowParticipants(),
                 options.duration().toMillis() / 1000.0, options.rate(), options.maxInFlight(),
                 options.maxLag().toSeconds()));
-        md.append(String.format(Locale.ROOT, "- Completions answered 200 inside the window: %,d, so **%.1f/s** "
-                + "(slowest second %d, fastest %d).%n", inWindow, achievedRate(), minSecond, maxSecond));
+        md.append(String.format(Locale.ROOT, "- Completions inside the window (by assessment-service's completedAt): "
+                + "%,d, so **%.1f/s** (slowest second %d, fastest %d).%n", inWindow, achievedRate(), minSecond,
+                maxSecond));
         md.append(String.format(Locale.ROOT, "- Measured participants who completed: %,d of %,d; journeys that "
                 + "failed in the whole run: %d%s.%n", measured.stream().filter(AssessmentJourneys.Journey::completed)
                 .count(), measured.size(), o.failed, o.failures.isEmpty() ? "" : " " + o.failures));
@@ -297,7 +298,8 @@ final class RunReport {
         md.append('\n');
 
         md.append("## Completion to invitation in the SMTP server (measured participants)\n\n");
-        md.append("| from the completion's 200 to | count | p50 | p95 | p99 | max | mean |\n")
+        md.append("| from the completion (assessment-service's `completedAt`) to | count | p50 | p95 | p99 | max "
+                + "| mean |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         latencyRow(md, "**the SMTP server's acceptance of the invitation** (notification-service's `sent_at`, taken "
                 + "when GreenMail answered the message)", latency);
@@ -310,7 +312,7 @@ final class RunReport {
                     return seen == 0 ? Long.MIN_VALUE : seen - j.completedAt;
                 }));
         md.append("\n| stage | count | p50 | p95 | p99 | max | mean |\n|---|---|---|---|---|---|---|\n");
-        latencyRow(md, "completion 200 -> match proposed (outbox relay, Kafka, matching's transaction)", latency(j -> {
+        latencyRow(md, "completion -> match proposed (outbox relay, Kafka, matching's transaction)", latency(j -> {
             PipelineAudit.Trace t = traces.get(email(j));
             return t == null || t.proposedAt == 0 ? Long.MIN_VALUE : t.proposedAt - j.completedAt;
         }));
