@@ -19,6 +19,7 @@ public final class AssessmentTaker {
     /** Time zones within an hour of each other: every participant fits every mentor of the platform tests. */
     public static final List<String> TIME_ZONES = List.of("Europe/London", "Europe/Berlin", "Europe/Paris",
             "Europe/Amsterdam", "Europe/Madrid");
+    private static final String DEFAULT_NOTES = "Hoping to grow as a lead.";
 
     private final String assessmentUrl;
     private final JsonNode instrument;
@@ -52,7 +53,12 @@ public final class AssessmentTaker {
      * Takes and completes the assessment as {@code user}; {@code languages} most preferred first (ISO 639-1).
      */
     public Completed complete(Keycloak.TestUser user, long seed, List<String> languages) {
-        Answered answered = answer(user, seed, languages);
+        return complete(user, seed, languages, DEFAULT_NOTES);
+    }
+
+    /** As {@link #complete(Keycloak.TestUser, long, List)}, with {@code notes} as the free text of the preferences. */
+    public Completed complete(Keycloak.TestUser user, long seed, List<String> languages, String notes) {
+        Answered answered = answer(user, seed, languages, notes);
         Api api = Api.of(assessmentUrl, user.token());
         JsonNode result = api.post("/api/v1/assessments/" + answered.assessmentId() + "/completion", null)
                 .expect(200);
@@ -70,15 +76,19 @@ public final class AssessmentTaker {
      * send the completions themselves (the fault tests complete a burst of them while a component fails).
      */
     public Answered answer(Keycloak.TestUser user, long seed, List<String> languages) {
+        return answer(user, seed, languages, DEFAULT_NOTES);
+    }
+
+    private Answered answer(Keycloak.TestUser user, long seed, List<String> languages, String notes) {
         Random random = new Random(seed);
         Api api = Api.of(assessmentUrl, user.token());
         JsonNode started = api.post("/api/v1/assessments", null).expect(201);
         String id = started.path("id").asText();
-        api.put("/api/v1/assessments/" + id + "/responses", responses(random, languages)).expect(200);
+        api.put("/api/v1/assessments/" + id + "/responses", responses(random, languages, notes)).expect(200);
         return new Answered(UUID.fromString(id), UUID.fromString(started.path("participantId").asText()), user);
     }
 
-    private Map<String, Object> responses(Random random, List<String> languages) {
+    private Map<String, Object> responses(Random random, List<String> languages, String notes) {
         Map<String, Integer> tendency = new LinkedHashMap<>();
         for (String trait : traits()) {
             tendency.put(trait, 1 + random.nextInt(5));
@@ -100,7 +110,7 @@ public final class AssessmentTaker {
         preferences.put("field", fields.get(random.nextInt(fields.size())));
         preferences.put("languages", languages);
         preferences.put("timeZone", TIME_ZONES.get(random.nextInt(TIME_ZONES.size())));
-        preferences.put("notes", "Hoping to grow as a lead.");
+        preferences.put("notes", notes);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", instrument.path("version").asText());
         body.put("answers", answers);

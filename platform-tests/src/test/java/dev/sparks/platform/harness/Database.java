@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Direct reads of one service's database, for what no API shows (reserved capacity, outbox rows). Parameters bind
@@ -36,6 +38,15 @@ public final class Database {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), Project.DB_USER, Project.DB_PASSWORD);
+    }
+
+    /** The same database as a {@link DataSource}, for fixtures that take one (the shared PersonalDataScan). */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl());
+        dataSource.setUser(Project.DB_USER);
+        dataSource.setPassword(Project.DB_PASSWORD);
+        return dataSource;
     }
 
     /** Every row as column name to value, in the query's order. */
