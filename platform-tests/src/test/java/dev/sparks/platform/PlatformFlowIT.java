@@ -7,11 +7,13 @@ import dev.sparks.platform.harness.Api;
 import dev.sparks.platform.harness.AssessmentTaker;
 import dev.sparks.platform.harness.AssessmentTaker.Completed;
 import dev.sparks.platform.harness.Browser;
+import dev.sparks.platform.harness.Database;
 import dev.sparks.platform.harness.Eventually;
 import dev.sparks.platform.harness.Keycloak;
 import dev.sparks.platform.harness.Keycloak.TestUser;
 import dev.sparks.platform.harness.Mailbox;
 import dev.sparks.platform.harness.Mailbox.Mail;
+import dev.sparks.platform.harness.Metrics;
 import dev.sparks.platform.harness.Platform;
 import dev.sparks.platform.harness.Service;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -197,6 +200,9 @@ class PlatformFlowIT {
                             + "acceptance and a decline: %d matches, %d invitation mails, %d waiting.%n%n",
                     run, MENTORS, places, assessmentsIn, firstRoundMatches, invited.size(), onWaitingList.size(),
                     waitingReason, matches, sent, waitingList(admin).size());
+
+            assertBusinessMetrics(platform, participantIds);
+            progress.lap("business metrics on /q/metrics agree with the databases");
         } finally {
             if (!people.isCompletedExceptionally()) {
                 keycloak.delete(people.get());
@@ -329,6 +335,74 @@ class PlatformFlowIT {
         List<JsonNode> matches = new ArrayList<>();
         page.path("items").forEach(matches::add);
         return matches;
+    }
+
+    /**
+     * After the flow, each service's {@code /q/metrics} (scraped without a token, as Prometheus does) shows what
+     * happened, figure for figure with the databases: these processes started with the platform and saw only this
+     * flow. Gauges and counters updated after a commit are waited for; the outbox backlog drains to 0 and the
+     * consumer groups catch up.
+     */
+    private static void assertBusinessMetrics(Platform platform, Set<UUID> participantIds) {
+        Metrics assessment = Metrics.read(platform.url(Service.ASSESSMENT));
+        assertThat(assessment.sum("sparks_assessments_started_total")).as("assessments started")
+                .contains((double) PARTICIPANTS);
+        assertThat(assessment.sum("sparks_assessments_completed_total")).as("assessments completed")
+                .contains((double) PARTICIPANTS);
+
+        Database matching = platform.database(Service.MATCHING);
+        long proposed = matching.count("select count(*) from match");
+        assertThat(proposed).isEqualTo(matching.count("select count(*) from match where participant_id = any(?)",
+                participantIds));
+        Map<String, Long> byStatus = new HashMap<>();
+        matching.rows("select status, count(*) n from match group by status").forEach(row -> byStatus
+                .put(row.get("status").toString().toLowerCase(), ((Number) row.get("n")).longValue()));
+        Eventually.until("matching's counters agree with its matches " + byStatus, () -> {
+            Metrics metrics = Metrics.read(platform.url(Service.MATCHING));
+            return metrics.sum("sparks_matches_proposed_total").equals(Optional.of((double) proposed))
+                    && metrics.sum("sparks_matches_accepted_total").equals(Optional.of(1.0))
+                    && metrics.sum("sparks_matches_declined_total").equals(Optional.of(1.0))
+                    && metrics.sum("sparks_matches_expired_total").equals(Optional.of(0.0))
+                    && metrics.sum("sparks_waiting_list_size").equals(Optional.of(0.0));
+        });
+        assertThat(byStatus).containsEntry("accepted", 1L).containsEntry("declined", 1L);
+
+        Database notification = platform.database(Service.NOTIFICATION);
+        long invitationsMailed = notification.count("select count(*) from notification where kind = 'INVITATION'"
+                + " and status = 'SENT'");
+        long timed = notification.count("select count(*) from notification n join invitation i on i.match_id ="
+                + " n.match_id where n.kind = 'INVITATION' and n.status = 'SENT' and i.assessment_completed_at"
+                + " is not null");
+        assertThat(invitationsMailed).isEqualTo(proposed);
+        assertThat(timed).as("invitations that know their completion time").isEqualTo(invitationsMailed);
+        Eventually.until("notification's counters agree with its sent mail", () -> {
+            Metrics metrics = Metrics.read(platform.url(Service.NOTIFICATION));
+            return metrics.sum("sparks_notifications_sent_total", "kind", "INVITATION")
+                    .equals(Optional.of((double) invitationsMailed))
+                    && metrics.sum("sparks_notifications_sent_total", "kind", "INTRODUCTION_PARTICIPANT")
+                    .equals(Optional.of(1.0))
+                    && metrics.sum("sparks_notifications_sent_total", "kind", "INTRODUCTION_MENTOR")
+                    .equals(Optional.of(1.0))
+                    && metrics.sum("sparks_completion_to_invitation_seconds_count")
+                    .equals(Optional.of((double) timed));
+        });
+        Metrics mails = Metrics.read(platform.url(Service.NOTIFICATION));
+        assertThat(mails.sum("sparks_notifications_failed_total")).as("mails given up on").contains(0.0);
+        assertThat(mails.sum("sparks_completion_to_invitation_seconds_sum")).as("time from completion to invitation")
+                .hasValueSatisfying(total -> assertThat(total).isPositive());
+
+        for (Service service : Service.values()) {
+            Eventually.until(service + ": outbox drained and consumers caught up on /q/metrics", () -> {
+                Metrics metrics = Metrics.read(platform.url(service));
+                boolean drained = metrics.sum("sparks_outbox_backlog").equals(Optional.of(0.0))
+                        && metrics.sum("sparks_outbox_oldest_age_seconds").isPresent();
+                List<Metrics.Sample> lag = metrics.samples("sparks_consumer_lag");
+                boolean caughtUp = lag.stream().allMatch(sample -> sample.value() == 0)
+                        && lag.stream().allMatch(sample -> platform.groupId(service)
+                                .equals(sample.labels().get("group")));
+                return drained && caughtUp && (service == Service.ASSESSMENT || !lag.isEmpty());
+            });
+        }
     }
 
     /** Per mentor, the matches holding capacity never exceed it, and matching's own count agrees. */
