@@ -131,6 +131,18 @@ class HrIntegrationIT {
                 assertThat(hrMentors).contains(own.get(0).getMentor().getId());
             }
 
+            // HR reads the matches of its people, one participant at a time, and one match in full.
+            MatchesApi hrMatches = new MatchesApi(matchingClient(platform, hrToken));
+            for (UUID participantId : byParticipant.keySet()) {
+                List<MatchView> theirs = hrMatches.listMatches(null, 0, participantId, 20, null).getItems();
+                assertThat(theirs).as("HR's view of %s's matches", participantId).hasSize(1);
+                assertThat(theirs.get(0).getParticipant().getId()).isEqualTo(participantId);
+                assertThat(hrMentors).contains(theirs.get(0).getMentor().getId());
+                MatchView one = hrMatches.getMatch(theirs.get(0).getId());
+                assertThat(one.getId()).isEqualTo(theirs.get(0).getId());
+                assertThat(one.getMentor().getId()).isEqualTo(theirs.get(0).getMentor().getId());
+            }
+
             // HR reads the outcome in the program report: everyone of its departments completed and matched, each
             // invitation mailed; the department filter narrows it to Finance.
             ReportsApi reports = new ReportsApi(matchingClient(platform, hrToken));

@@ -17,7 +17,7 @@ public class CurrentActor {
 
     public Actor get() {
         String name = caller.username() != null ? caller.username() : caller.subject();
-        return new Actor(name, caller.email(), caller.hasRole(Roles.PROGRAM_ADMIN), caller.hasRole(Roles.PARTICIPANT),
-                caller.hasRole(Roles.MENTOR));
+        return new Actor(name, caller.email(), caller.hasRole(Roles.PROGRAM_ADMIN),
+                caller.hasRole(Roles.HR_INTEGRATION), caller.hasRole(Roles.PARTICIPANT), caller.hasRole(Roles.MENTOR));
     }
 }

@@ -51,15 +51,15 @@ public class MatchResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.PARTICIPANT, Roles.MENTOR})
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.HR_INTEGRATION, Roles.PARTICIPANT, Roles.MENTOR})
     @Operation(operationId = "listMatches", summary = "List matches, newest first",
-            description = "Program-admins see all and filter by participant, mentor and status; participants and "
-                    + "mentors see their own matches only.")
+            description = "Program-admins and HR systems see all and filter by participant, mentor and status; "
+                    + "participants and mentors see their own matches only.")
     @APIResponse(responseCode = "200", description = "One page of matches, newest first")
     public Page<MatchView> list(
-            @QueryParam("participantId") @Parameter(description = "Program-admins only: this participant's matches")
+            @QueryParam("participantId") @Parameter(description = "Program-admins and HR: this participant's matches")
             UUID participantId,
-            @QueryParam("mentorId") @Parameter(description = "Program-admins only: this mentor's matches")
+            @QueryParam("mentorId") @Parameter(description = "Program-admins and HR: this mentor's matches")
             UUID mentorId,
             @QueryParam("status") @Parameter(description = "Only matches in this status") MatchStatus status,
             @BeanParam @Valid PageRequest paging) {
@@ -68,10 +68,10 @@ public class MatchResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.PARTICIPANT, Roles.MENTOR})
+    @RolesAllowed({Roles.PROGRAM_ADMIN, Roles.HR_INTEGRATION, Roles.PARTICIPANT, Roles.MENTOR})
     @Operation(operationId = "getMatch", summary = "One match with its score breakdown and reasons",
-            description = "Program-admins read any match; participants and mentors read their own. Someone else's "
-                    + "match is 404, so ids reveal nothing.")
+            description = "Program-admins and HR systems read any match; participants and mentors read their own. "
+                    + "Someone else's match is 404, so ids reveal nothing.")
     @APIResponse(responseCode = "200", description = "The match with its explanation")
     @APIResponse(responseCode = "404", description = "No such match, or not the caller's")
     public MatchView get(@PathParam("id") @Parameter(description = "The match id") UUID id) {

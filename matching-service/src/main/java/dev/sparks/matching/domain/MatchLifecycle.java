@@ -85,7 +85,7 @@ public class MatchLifecycle {
     @Transactional
     public Match visible(UUID matchId, Actor actor) {
         Match match = matches.findByIdOptional(matchId).orElseThrow(() -> ProblemException.notFound("Match", matchId));
-        if (actor.admin()) {
+        if (actor.readsAll()) {
             return match;
         }
         if (actor.isParticipantOf(participants.findById(match.participantId))

@@ -30,12 +30,15 @@ public class MatchQueries {
         this.lifecycle = lifecycle;
     }
 
-    /** Program-admins filter freely; participants and mentors get their own matches within the same filters. */
+    /**
+     * Program-admins and HR systems filter freely; participants and mentors get their own matches within the same
+     * filters.
+     */
     @Transactional
     public Page<MatchDetails> list(UUID participantId, UUID mentorId, MatchStatus status, Actor actor,
             PageRequest paging) {
         var filter = new MatchRepository.MatchFilter(participantId, mentorId, status,
-                actor.admin() ? null : (actor.email() == null ? "" : actor.email()));
+                actor.readsAll() ? null : (actor.email() == null ? "" : actor.email()));
         List<Match> rows = matches.page(filter, paging.offset(), paging.size);
         return new Page<>(withPeople(rows), paging.page, paging.size, matches.count(filter));
     }
