@@ -9,9 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an import did, in total and per row (rows numbered from 0 in request order). */
 @Schema(name = "ParticipantImportReport")
-public record ParticipantImportReport(int created, int updated, int unchanged, int rejected, List<RowReport> rows) {
+public record ParticipantImportReport(
+        @Schema(examples = "12") int created,
+        @Schema(examples = "3") int updated,
+        @Schema(examples = "40") int unchanged,
+        @Schema(examples = "1") int rejected,
+        List<RowReport> rows) {
 
-    public record RowReport(int row, String externalId, ImportOutcome outcome, UUID participantId,
+    public record RowReport(
+            @Schema(description = "Position in the request, from 0", examples = "0") int row,
+            @Schema(examples = "EMP-1042") String externalId,
+            @Schema(examples = "CREATED") ImportOutcome outcome,
+            @Schema(description = "Absent for a rejected row", examples = "3f1c2a9e-8b7d-4c6e-9a51-0d2b7e4f6a10")
+            UUID participantId,
             List<Problem.FieldError> errors) {
     }
 

@@ -22,14 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SaveResponses")
 public record SaveResponsesRequest(
         @Schema(description = "The instrument version the client shows; when given it must be the assessment's own.",
-                example = "2026.1")
+                examples = "2026.1")
         String version,
         @Schema(description = "Item id to scale value (1 = Never ... 5 = Always).",
-                example = "{\"fv-m-1\": 4, \"ac-l-1\": 2}")
+                examples = "{\"fv-m-1\": 4, \"ac-l-1\": 2}")
         @JsonDeserialize(contentUsing = WholeNumber.class)
         Map<String, Integer> answers,
         @Size(max = 4, message = "choose at most 4 goals")
-        @Schema(description = "What the participant wants from a mentor, most wanted first; 1 to 4 distinct goals.")
+        @Schema(description = "What the participant wants from a mentor, most wanted first; 1 to 4 distinct goals.",
+                examples = "[\"CAREER_ADVICE\", \"NETWORKING\"]")
         List<Goal> goals,
         @Valid
         PreferencesRequest preferences) {
@@ -37,14 +38,15 @@ public record SaveResponsesRequest(
     /** Replaces the saved preferences as a whole. */
     @Schema(name = "Preferences")
     public record PreferencesRequest(
-            Field field,
+            @Schema(examples = "TECHNOLOGY") Field field,
             @Size(max = 5, message = "choose at most 5 languages")
             @Schema(description = "ISO 639-1 codes from the instrument's options, most preferred first.",
-                    example = "[\"en\", \"de\"]")
+                    examples = "[\"en\", \"de\"]")
             List<String> languages,
-            @Schema(description = "IANA time zone id.", example = "Europe/Berlin")
+            @Schema(description = "IANA time zone id.", examples = "Europe/Berlin")
             String timeZone,
             @Size(max = 1000, message = "must be at most 1000 characters")
+            @Schema(examples = "I would like to prepare for my first team lead role.")
             String notes) {
 
         MatchPreferences toDomain() {

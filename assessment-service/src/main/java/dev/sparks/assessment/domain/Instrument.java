@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One published version of the questionnaire, read from {@code instrument/<file>.json}.
@@ -15,9 +16,10 @@ import java.util.Optional;
  * a new wording is a new version.
  */
 public record Instrument(
-        String version,
-        String title,
-        String intro,
+        @Schema(examples = "2026.1") String version,
+        @Schema(examples = "Sparks self-assessment: how you manage and how you lead") String title,
+        @Schema(examples = "This assessment looks at two sets of strengths that work best together: managing "
+                + "(structure, stability, results) and leading (people, change, direction).") String intro,
         Scale scale,
         List<Item> items,
         GoalQuestion goals,
@@ -43,7 +45,7 @@ public record Instrument(
     }
 
     /** The answer scale: consecutive integer points, lowest first. */
-    public record Scale(String question, List<Point> points) {
+    public record Scale(@Schema(examples = "How often do you do this at work?") String question, List<Point> points) {
 
         public Scale {
             Objects.requireNonNull(question, "question");
@@ -62,7 +64,7 @@ public record Instrument(
             return value >= min() && value <= max();
         }
 
-        public record Point(int value, String label) {
+        public record Point(@Schema(examples = "4") int value, @Schema(examples = "Often") String label) {
         }
     }
 
@@ -70,7 +72,12 @@ public record Instrument(
      * One statement rated on the scale. A reverse-keyed item describes the absence of its trait,
      * so "Never" counts as the top of the trait and "Always" as the bottom.
      */
-    public record Item(String id, String text, Trait trait, boolean reverseKeyed) {
+    public record Item(
+            @Schema(examples = "fv-m-1") String id,
+            @Schema(examples = "I break a piece of work into clear steps, with an owner and a date for each, before "
+                    + "it starts.") String text,
+            @Schema(examples = "FOCUS_AND_VISION_MANAGEMENT") Trait trait,
+            @Schema(examples = "false") boolean reverseKeyed) {
 
         public Item {
             Objects.requireNonNull(id, "id");
@@ -90,7 +97,14 @@ public record Instrument(
 
     /** What the participant wants from a mentor: several goals, ranked when {@code ranked}. */
     public record GoalQuestion(
-            String question, String instruction, boolean ranked, int minChoices, int maxChoices,
+            @Schema(examples = "What do you want from a mentor?") String question,
+            @Schema(examples = "Choose as many as apply, then put them in order: the first is what you want most.")
+            String instruction,
+            @Schema(examples = "true") boolean ranked,
+            @Schema(examples = "1") int minChoices,
+            @Schema(examples = "4") int maxChoices,
+            @Schema(examples = "[{\"value\": \"CAREER_ADVICE\", \"label\": \"Career advice\"}, "
+                    + "{\"value\": \"NETWORKING\", \"label\": \"Networking\"}]")
             List<Choice<Goal>> options) {
 
         public GoalQuestion {
@@ -110,7 +124,11 @@ public record Instrument(
         }
     }
 
-    public record FieldQuestion(String question, List<Choice<Field>> options) {
+    public record FieldQuestion(
+            @Schema(examples = "Which field would you like your mentor to have experience in?") String question,
+            @Schema(examples = "[{\"value\": \"BUSINESS\", \"label\": \"Business\"}, "
+                    + "{\"value\": \"TECHNOLOGY\", \"label\": \"Technology\"}]")
+            List<Choice<Field>> options) {
 
         public FieldQuestion {
             options = List.copyOf(Objects.requireNonNull(options, "options"));
@@ -123,7 +141,13 @@ public record Instrument(
 
     /** Languages as ISO 639-1 codes; only the offered codes are accepted. */
     public record LanguageQuestion(
-            String question, String codeSystem, int minChoices, int maxChoices, List<Choice<String>> options) {
+            @Schema(examples = "Which languages could you hold mentoring conversations in?") String question,
+            @Schema(examples = "ISO 639-1") String codeSystem,
+            @Schema(examples = "1") int minChoices,
+            @Schema(examples = "5") int maxChoices,
+            @Schema(examples = "[{\"value\": \"en\", \"label\": \"English\"}, "
+                    + "{\"value\": \"de\", \"label\": \"German\"}]")
+            List<Choice<String>> options) {
 
         public LanguageQuestion {
             options = List.copyOf(Objects.requireNonNull(options, "options"));
@@ -135,7 +159,10 @@ public record Instrument(
     }
 
     /** A time zone as an IANA id such as {@code Europe/Berlin}. */
-    public record TimeZoneQuestion(String question, String codeSystem, String example) {
+    public record TimeZoneQuestion(
+            @Schema(examples = "Which time zone do you work in?") String question,
+            @Schema(examples = "IANA") String codeSystem,
+            @Schema(examples = "Europe/Berlin") String example) {
 
         public boolean accepts(String zoneId) {
             return zoneId != null && ZoneId.getAvailableZoneIds().contains(zoneId);
@@ -143,7 +170,9 @@ public record Instrument(
     }
 
     /** Optional free text about the match, at most {@code maxLength} characters. */
-    public record NotesQuestion(String question, int maxLength) {
+    public record NotesQuestion(
+            @Schema(examples = "Anything else a good match should know? (optional)") String question,
+            @Schema(examples = "1000") int maxLength) {
 
         public boolean accepts(String notes) {
             return notes == null || notes.length() <= maxLength;

@@ -8,6 +8,7 @@ import dev.sparks.matching.domain.Mentor;
 import dev.sparks.matching.domain.Participant;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A match as the API shows it.
@@ -16,12 +17,26 @@ import java.util.UUID;
  * @param policyVersion the matching policy that chose this mentor
  * @param overrideReason set when a program-admin matched despite a hard rule
  */
-public record MatchView(UUID id, Person participant, Person mentor, MatchStatus status, double score,
-        MatchProposedV1.Explanation explanation, long policyVersion, String overrideReason, String createdBy,
+public record MatchView(
+        @Schema(examples = "c2a7e915-4d8b-4b3f-8e6a-1f0d9b7c5e24") UUID id,
+        Person participant,
+        Person mentor,
+        @Schema(examples = "INVITED") MatchStatus status,
+        @Schema(description = "Compatibility, 0-100", examples = "78.5") double score,
+        MatchProposedV1.Explanation explanation,
+        @Schema(examples = "4") long policyVersion,
+        @Schema(examples = "Agreed with both; the shared language is informal") String overrideReason,
+        @Schema(description = "Who made a manual match; absent when matching chose the mentor", examples = "priya")
+        String createdBy,
         Instant proposedAt, Instant expiresAt, Instant invitedAt, Instant respondedAt, Instant endedAt,
-        Instant statusChangedAt, String statusReason, String declineReason) {
+        Instant statusChangedAt,
+        @Schema(description = "Why the status last changed", examples = "invitation sent") String statusReason,
+        @Schema(examples = "Our time zones are too far apart") String declineReason) {
 
-    public record Person(UUID id, String name, String email) {
+    public record Person(
+            @Schema(examples = "3f1c2a9e-8b7d-4c6e-9a51-0d2b7e4f6a10") UUID id,
+            @Schema(examples = "Ada Lovelace") String name,
+            @Schema(examples = "ada@sparks.test") String email) {
     }
 
     static MatchView of(MatchDetails details) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,9 +53,18 @@ public class MatchingPolicyResource {
             @NotNull @Schema(examples = "40") Integer minimumScore) {
     }
 
-    public record PolicyView(long version, int growthFitWeight, int goalCoverageWeight, int practicalFitWeight,
-            int languageShare, int timeZoneShare, int fieldShare, int loadBalancing, int minimumScore,
-            Instant createdAt, String createdBy) {
+    public record PolicyView(
+            @Schema(description = "The policy version (the ETag)", examples = "4") long version,
+            @Schema(examples = "60") int growthFitWeight,
+            @Schema(examples = "20") int goalCoverageWeight,
+            @Schema(examples = "20") int practicalFitWeight,
+            @Schema(examples = "50") int languageShare,
+            @Schema(examples = "30") int timeZoneShare,
+            @Schema(examples = "20") int fieldShare,
+            @Schema(examples = "30") int loadBalancing,
+            @Schema(examples = "40") int minimumScore,
+            Instant createdAt,
+            @Schema(examples = "priya") String createdBy) {
 
         static PolicyView of(PolicyVersion policy) {
             PolicyVersion.Weights w = policy.weights;
@@ -76,7 +86,8 @@ public class MatchingPolicyResource {
     @Operation(operationId = "getMatchingPolicy", summary = "The current matching policy",
             description = "The weights of the score; the ETag is the policy version every new match records.")
     @APIResponse(responseCode = "200", description = "The current policy; ETag is its version",
-            headers = @Header(name = "ETag", description = "The policy version"),
+            headers = @Header(name = "ETag", description = "The policy version",
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"4\"")),
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response get() {
         PolicyVersion current = policies.current();
@@ -88,7 +99,8 @@ public class MatchingPolicyResource {
     @Operation(operationId = "changeMatchingPolicy", summary = "Make a new version of the matching policy",
             description = "Optional If-Match with the current ETag guards against overwriting a concurrent change.")
     @APIResponse(responseCode = "200", description = "The new policy version; ETag is its version",
-            headers = @Header(name = "ETag", description = "The policy version"),
+            headers = @Header(name = "ETag", description = "The policy version",
+                    schema = @Schema(type = SchemaType.STRING, examples = "\"4\"")),
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "The weights are invalid (field errors)")
     @APIResponse(responseCode = "409", description = "Changed concurrently")

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,13 +64,19 @@ public class MatchingRunResource {
     }
 
     @Schema(name = "MatchingRun")
-    public record RunView(UUID id, MatchingRun.State state,
-            @Schema(description = "While RUNNING: LOADING, SOLVING or COMMITTING") MatchingRun.Phase phase,
-            @Schema(examples = "best-score") String objective, Integer threshold, boolean dryRun,
+    public record RunView(@Schema(examples = "a4f2c8d1-6b3e-4d9a-8c7f-0e5b1a2d3c48") UUID id,
+            @Schema(examples = "SUCCEEDED") MatchingRun.State state,
+            @Schema(description = "While RUNNING: LOADING, SOLVING or COMMITTING", examples = "SOLVING")
+            MatchingRun.Phase phase,
+            @Schema(examples = "best-score") String objective,
+            @Schema(examples = "55") Integer threshold,
+            @Schema(examples = "false") boolean dryRun,
             @Schema(examples = "priya") String requestedBy, Instant requestedAt, Instant startedAt,
             Instant finishedAt, Progress progress,
             @Schema(description = "Counts, scores, solve time, the optimality bound and the greedy comparison; "
                     + "present once the run has solved") RunReport report,
+            @Schema(description = "Why a FAILED run failed", examples = "The replica executing the run stopped "
+                    + "reporting; matches committed before that stand, everyone else is still in the pool.")
             String error) {
 
         static RunView of(MatchingRun run) {
@@ -94,7 +101,10 @@ public class MatchingRunResource {
                     + "then creates the matches through the normal lifecycle (match.proposed.v1, invitations). With "
                     + "dryRun nothing is created: the report shows what the run would do. Runs never overlap.")
     @APIResponse(responseCode = "202", description = "Accepted; Location names the run to poll",
-            headers = @Header(name = "Location", description = "The run's URL"),
+            headers = @Header(name = "Location", description = "The run's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri",
+                            examples = "http://127.0.0.1:8083/api/v1/matching-runs/"
+                                    + "a4f2c8d1-6b3e-4d9a-8c7f-0e5b1a2d3c48")),
             content = @Content(schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "Another run is pending or running")
     public Response start(@NotNull @Valid StartRun body, @Context UriInfo uri) {

@@ -35,7 +35,7 @@ public class ProgramSettingsResource {
      * @param threshold of a best-score scheduled run, 0-100
      */
     @Schema(name = "ProgramSettingsChange")
-    public record SettingsBody(@NotNull ProgramMode mode, Instant nextRunAt,
+    public record SettingsBody(@NotNull @Schema(examples = "COHORT") ProgramMode mode, Instant nextRunAt,
             @Pattern(regexp = "best-score|most-participation", message = "must be best-score or most-participation")
             @Schema(enumeration = {"best-score", "most-participation"}, examples = "best-score") String objective,
             @Min(value = 0, message = "must be between 0 and 100") @Max(value = 100, message = "must be between 0 and 100")
@@ -43,8 +43,9 @@ public class ProgramSettingsResource {
     }
 
     @Schema(name = "ProgramSettings")
-    public record SettingsView(ProgramMode mode, Instant nextRunAt, @Schema(examples = "best-score") String objective,
-            int threshold, Instant updatedAt, @Schema(examples = "priya") String updatedBy) {
+    public record SettingsView(@Schema(examples = "COHORT") ProgramMode mode, Instant nextRunAt,
+            @Schema(examples = "best-score") String objective,
+            @Schema(examples = "50") int threshold, Instant updatedAt, @Schema(examples = "priya") String updatedBy) {
 
         static SettingsView of(ProgramSettings settings) {
             return new SettingsView(settings.mode(), settings.nextRunAt(), settings.objective(), settings.threshold(),

@@ -29,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Not a program-admin")
 public class WaitingListResource {
 
-    public record WaitingView(UUID participantId, @Schema(examples = "Ada Lovelace") String name,
-            @Schema(examples = "ada@sparks.test") String email, WaitingEntry.Status status,
+    public record WaitingView(@Schema(examples = "3f1c2a9e-8b7d-4c6e-9a51-0d2b7e4f6a10") UUID participantId,
+            @Schema(examples = "Ada Lovelace") String name,
+            @Schema(examples = "ada@sparks.test") String email,
+            @Schema(examples = "WAITING") WaitingEntry.Status status,
             @Schema(examples = "None of the 4 mentors fits yet: 3 are at capacity, 1 is not taking new mentees.")
             String reason, Instant since, Instant lastTriedAt) {
     }

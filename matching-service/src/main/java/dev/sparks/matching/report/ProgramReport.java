@@ -91,7 +91,7 @@ public record ProgramReport(
 
     /** @param field null in the overall figure and for mentors without a field */
     @Schema(name = "ProgramReportUtilisation")
-    public record Utilisation(Field field,
+    public record Utilisation(@Schema(examples = "TECHNOLOGY") Field field,
             @Schema(examples = "12") long mentors,
             @Schema(description = "Sum of the mentors' capacity", examples = "30") long capacity,
             @Schema(description = "Sum of the places held by proposed, invited and accepted matches",
@@ -112,18 +112,18 @@ public record ProgramReport(
 
     /** Averages 0-100 with 2 decimals; null when nobody was averaged. */
     @Schema(name = "ProgramReportDimensionScores")
-    public record DimensionScores(Dimension dimension,
+    public record DimensionScores(@Schema(examples = "APPROACH_TO_CHANGE") Dimension dimension,
             @Schema(examples = "61.25", nullable = true) BigDecimal management,
             @Schema(examples = "48.5", nullable = true) BigDecimal leadership) {
     }
 
     @Schema(name = "ProgramReportBehaviourScore")
-    public record BehaviourScore(Behaviour behaviour,
+    public record BehaviourScore(@Schema(examples = "SPEAK_UP") Behaviour behaviour,
             @Schema(examples = "55.75", nullable = true) BigDecimal average) {
     }
 
     @Schema(name = "ProgramReportGrowthArea")
-    public record GrowthAreaSupply(Trait trait,
+    public record GrowthAreaSupply(@Schema(examples = "APPROACH_TO_CHANGE_LEADERSHIP") Trait trait,
             @Schema(description = "Participants with this trait among their growth areas", examples = "14")
             long demand,
             @Schema(description = "Of them, those without a mentor now (completed, waiting or declined)",

@@ -25,33 +25,37 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "MatchingRunReport")
 public record RunReport(
-        int poolSize,
-        int mentors,
-        long freeCapacity,
-        long arcs,
-        double threshold,
-        long policyVersion,
-        int assigned,
-        int unassigned,
-        int created,
-        int skipped,
-        double totalScore,
-        Double meanScore,
-        Double lowestScore,
-        double solveMillis,
-        Double upperBound,
-        Double gap,
-        boolean provenOptimal,
+        @Schema(examples = "850") int poolSize,
+        @Schema(examples = "240") int mentors,
+        @Schema(examples = "900") long freeCapacity,
+        @Schema(examples = "118500") long arcs,
+        @Schema(examples = "55.0") double threshold,
+        @Schema(examples = "4") long policyVersion,
+        @Schema(examples = "812") int assigned,
+        @Schema(examples = "38") int unassigned,
+        @Schema(examples = "806") int created,
+        @Schema(examples = "6") int skipped,
+        @Schema(examples = "60412.5") double totalScore,
+        @Schema(examples = "74.4") Double meanScore,
+        @Schema(examples = "55.0") Double lowestScore,
+        @Schema(examples = "1840.2") double solveMillis,
+        @Schema(examples = "60412.5") Double upperBound,
+        @Schema(examples = "0.0") Double gap,
+        @Schema(examples = "true") boolean provenOptimal,
+        @Schema(description = "most-participation: the proven bound on how many any assignment could match",
+                examples = "812")
         Integer participationUpperBound,
         Baseline greedy,
         Gain gain) {
 
     @Schema(name = "GreedyBaseline", description = "What greedy first-come matching gives on the same input")
-    public record Baseline(int matched, double totalScore, Double meanScore, Double lowestScore) {
+    public record Baseline(@Schema(examples = "790") int matched, @Schema(examples = "56920.0") double totalScore,
+            @Schema(examples = "72.1") Double meanScore, @Schema(examples = "55.0") Double lowestScore) {
     }
 
     @Schema(name = "MatchingRunGain", description = "This run minus greedy")
-    public record Gain(int matched, double totalScore, Double lowestScore) {
+    public record Gain(@Schema(examples = "22") int matched, @Schema(examples = "3492.5") double totalScore,
+            @Schema(examples = "0.0") Double lowestScore) {
     }
 
     static RunReport of(CohortProblem problem, int thresholdTenths, long policyVersion, CohortAssignment optimal,

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "200", description = "Every row's outcome (CREATED, UPDATED, UNCHANGED or REJECTED with"
         + " reasons) and the counts; rejected rows do not stop the others",
         headers = @Header(name = "Idempotent-Replayed", description = "true when this is the stored answer of an"
-                + " earlier request with the same Idempotency-Key"),
+                + " earlier request with the same Idempotency-Key",
+                schema = @Schema(type = SchemaType.BOOLEAN, examples = "true")),
         content = @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = ImportReport.class)))
 @APIResponse(responseCode = "400", description = "The body is not JSON/CSV of profiles, or the CSV header is wrong")
@@ -81,8 +83,7 @@ public class MentorImportResource {
             description = "Roles hr-integration, program-admin. RFC 4180 CSV with a header row: externalId, name,"
                     + " email, field, seniority, languages, timeZone, bio, offerings, capacity, availability,"
                     + " pausedUntil, exclusions and strength.<TRAIT> columns; multi-valued cells separated by ';'.")
-    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi
-            .annotations.enums.SchemaType.STRING)))
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response importCsv(String body, @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam("Idempotency-Key") String key) {
         return run(reader.fromCsv(body), key, CSV, body);
     }

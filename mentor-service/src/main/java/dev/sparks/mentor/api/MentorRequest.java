@@ -21,45 +21,48 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "MentorRequest", description = "A mentor profile to create or store")
 public record MentorRequest(
         @NotBlank @Size(max = ProfileNormaliser.MAX_EXTERNAL_ID)
-        @Schema(description = "The mentor's id in the HR system; unique", example = "HR-10042")
+        @Schema(description = "The mentor's id in the HR system; unique", examples = "HR-10042")
         String externalId,
         @NotBlank @Size(max = ProfileNormaliser.MAX_NAME)
-        @Schema(example = "Maya Lindqvist")
+        @Schema(examples = "Maya Lindqvist")
         String name,
         @NotBlank @Email @Size(max = ProfileNormaliser.MAX_EMAIL)
         @Schema(description = "Unique; stored in lower case; links the profile to the mentor's login",
-                example = "maya@sparks.test")
+                examples = "maya@sparks.test")
         String email,
         @NotBlank
-        @Schema(enumeration = {"BUSINESS", "HEALTHCARE", "EDUCATION", "TECHNOLOGY", "OTHER"}, example = "TECHNOLOGY")
+        @Schema(enumeration = {"BUSINESS", "HEALTHCARE", "EDUCATION", "TECHNOLOGY", "OTHER"}, examples = "TECHNOLOGY")
         String field,
         @Size(max = ProfileNormaliser.MAX_SENIORITY)
-        @Schema(description = "Free text", example = "Director")
+        @Schema(description = "Free text", examples = "Director")
         String seniority,
         @NotEmpty
-        @Schema(description = "ISO 639-1 codes, preferred first", example = "[\"en\", \"sv\"]")
+        @Schema(description = "ISO 639-1 codes, preferred first", examples = "[\"en\", \"sv\"]")
         List<String> languages,
         @NotBlank
-        @Schema(description = "IANA time zone", example = "Europe/Stockholm")
+        @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
         String timeZone,
         @Size(max = ProfileNormaliser.MAX_BIO)
+        @Schema(examples = "Engineering director; I have led teams through two reorganisations and like helping new "
+                + "leads find their own style.")
         String bio,
         @Schema(description = "Trait name to level 1 (not a strength) .. 5 (a role model); missing traits are 1",
-                example = "{\"APPROACH_TO_CHANGE_LEADERSHIP\": 5, \"SPEAK_UP\": 4}")
+                examples = "{\"APPROACH_TO_CHANGE_LEADERSHIP\": 5, \"SPEAK_UP\": 4}")
         Map<String, Integer> strengths,
         @Schema(description = "CAREER_ADVICE, NETWORKING, RESUME_HELP, SUPPORT_AND_INSIGHT",
-                example = "[\"CAREER_ADVICE\", \"NETWORKING\"]")
+                examples = "[\"CAREER_ADVICE\", \"NETWORKING\"]")
         List<String> offerings,
         @NotNull @Min(ProfileNormaliser.MIN_CAPACITY) @Max(ProfileNormaliser.MAX_CAPACITY)
-        @Schema(description = "Mentees at once", example = "3")
+        @Schema(description = "Mentees at once", examples = "3")
         Integer capacity,
         @Schema(description = "ACCEPTING or PAUSED; absent keeps the current availability (RETIRED only via DELETE)",
-                enumeration = {"ACCEPTING", "PAUSED"})
+                enumeration = {"ACCEPTING", "PAUSED"}, examples = "ACCEPTING")
         String availability,
-        @Schema(description = "Only with PAUSED: the date (UTC) from which the mentor accepts again; after today")
+        @Schema(description = "Only with PAUSED: the date (UTC) from which the mentor accepts again; after today",
+                examples = "2030-09-01")
         LocalDate pausedUntil,
         @Schema(description = "Participants never to be matched with this mentor, by external id or email",
-                example = "[\"hr-20017\", \"direct.report@sparks.test\"]")
+                examples = "[\"hr-20017\", \"direct.report@sparks.test\"]")
         List<String> exclusions) {
 
     public ProfileDraft toDraft() {

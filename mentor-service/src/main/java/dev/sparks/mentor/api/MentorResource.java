@@ -90,7 +90,8 @@ public class MentorResource {
     @Operation(operationId = "createMentor", summary = "Create a mentor profile",
             description = "Role program-admin. Emits mentor.profile-changed.v1 (version 0).")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name the new profile",
-            headers = @Header(name = "ETag", description = "The profile's version"),
+            headers = @Header(name = "ETag", description = "The profile's version", schema = @Schema(
+                    type = SchemaType.STRING, examples = "\"0\"")),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     @APIResponse(responseCode = "409", description = "The externalId or email belongs to another mentor")
@@ -109,7 +110,8 @@ public class MentorResource {
             description = "Any role. program-admin, hr-integration and the mentor themselves see the whole profile;"
                     + " other callers see the public view without externalId, email and exclusions.")
     @APIResponse(responseCode = "200", description = "The profile; ETag is its version",
-            headers = @Header(name = "ETag", description = "The profile's version"),
+            headers = @Header(name = "ETag", description = "The profile's version", schema = @Schema(
+                    type = SchemaType.STRING, examples = "\"3\"")),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
     @APIResponse(responseCode = "404", description = "No such mentor")
     public Response get(@PathParam("id") UUID id) {
@@ -202,7 +204,8 @@ public class MentorResource {
                     + " availability keeps the current one. A retired mentor is reactivated only by a program-admin"
                     + " giving availability ACCEPTING or PAUSED. Emits mentor.profile-changed.v1 when anything changed.")
     @APIResponse(responseCode = "200", description = "The stored profile; ETag is its new version",
-            headers = @Header(name = "ETag", description = "The profile's version"),
+            headers = @Header(name = "ETag", description = "The profile's version", schema = @Schema(
+                    type = SchemaType.STRING, examples = "\"3\"")),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     @APIResponse(responseCode = "404", description = "No such mentor")
@@ -224,7 +227,8 @@ public class MentorResource {
                     + " applies only to the version it was merged with. Send pausedUntil together with"
                     + " availability PAUSED.")
     @APIResponse(responseCode = "200", description = "The stored profile; ETag is its new version",
-            headers = @Header(name = "ETag", description = "The profile's version"),
+            headers = @Header(name = "ETag", description = "The profile's version", schema = @Schema(
+                    type = SchemaType.STRING, examples = "\"3\"")),
             content = @Content(schema = @Schema(implementation = MentorView.class)))
     @APIResponse(responseCode = "400", description = "The patch or the patched profile is invalid")
     @APIResponse(responseCode = "404", description = "No such mentor")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A mentor as the API shows it. The public view (for other mentors and participants) leaves out the external id,
@@ -23,23 +24,32 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MentorView(
-        UUID id,
+        @Schema(examples = "7b0c6d1e-2f3a-4b5c-8d9e-0a1b2c3d4e5f") UUID id,
+        @Schema(description = "The mentor's id in the HR system; only in the full view", examples = "HR-10042")
         String externalId,
-        String name,
-        String email,
-        Field field,
-        String seniority,
+        @Schema(examples = "Maya Lindqvist") String name,
+        @Schema(description = "Only in the full view", examples = "maya@sparks.test") String email,
+        @Schema(examples = "TECHNOLOGY") Field field,
+        @Schema(examples = "Director") String seniority,
+        @Schema(description = "ISO 639-1 codes, preferred first", examples = "[\"en\", \"sv\"]")
         List<String> languages,
-        String timeZone,
+        @Schema(description = "IANA time zone", examples = "Europe/Stockholm") String timeZone,
+        @Schema(examples = "Engineering director; I have led teams through two reorganisations and like helping new "
+                + "leads find their own style.")
         String bio,
+        @Schema(description = "Trait name to level 1 (not a strength) .. 5 (a role model)",
+                examples = "{\"APPROACH_TO_CHANGE_LEADERSHIP\": 5, \"SPEAK_UP\": 4}")
         Map<Trait, Integer> strengths,
-        List<Goal> offerings,
-        int capacity,
-        Availability availability,
+        @Schema(examples = "[\"CAREER_ADVICE\", \"NETWORKING\"]") List<Goal> offerings,
+        @Schema(description = "Mentees at once", examples = "3") int capacity,
+        @Schema(examples = "ACCEPTING") Availability availability,
+        @Schema(description = "Only while PAUSED: the date (UTC) from which the mentor accepts again",
+                examples = "2030-09-01")
         LocalDate pausedUntil,
-        boolean retired,
+        @Schema(examples = "false") boolean retired,
+        @Schema(description = "Only in the full view", examples = "[\"hr-20017\", \"direct.report@sparks.test\"]")
         List<String> exclusions,
-        long version,
+        @Schema(description = "The ETag's value", examples = "3") long version,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -3,6 +3,7 @@ package dev.sparks.common.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code match.proposed.v1} on {@link Topics#MATCHES}, keyed by match id: a mentor was chosen for a participant
@@ -33,10 +34,16 @@ public record MatchProposedV1(
     /**
      * Why this mentor: the score's parts and the strongest reasons in plain sentences, best first.
      */
-    public record Explanation(List<ScorePart> parts, List<String> reasons) {
+    public record Explanation(List<ScorePart> parts,
+            @Schema(examples = "[\"Strong in driving change and challenging the status quo, your top growth area.\", "
+                    + "\"Offers career advice, your first goal.\"]") List<String> reasons) {
     }
 
     /** One part of the score, e.g. growth fit 42.5 of 60. */
-    public record ScorePart(String name, double points, double maxPoints) {
+    public record ScorePart(
+            @Schema(description = "growth fit, goal coverage, language, time zone or field", examples = "growth fit")
+            String name,
+            @Schema(examples = "42.5") double points,
+            @Schema(examples = "60") double maxPoints) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every service tells a caller who the token says they are; front-ends use it to show the right screens. */
@@ -15,7 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallerResource {
 
     /** The caller as the platform sees them. */
-    public record CallerView(String subject, String username, String name, String email, Set<String> roles) {
+    public record CallerView(
+            @Schema(description = "The token's subject (sub)", examples = "5b8e2f0c-3d1a-4c7e-9f26-8a4b1d6e0c73")
+            String subject,
+            @Schema(examples = "ada") String username,
+            @Schema(examples = "Ada Okafor") String name,
+            @Schema(examples = "ada@sparks.test") String email,
+            @Schema(description = "Realm roles", examples = "[\"participant\"]") Set<String> roles) {
     }
 
     private final Caller caller;

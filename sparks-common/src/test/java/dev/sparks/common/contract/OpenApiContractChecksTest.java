@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed OpenAPI documents against their released baseline, and proof that the contract checks catch an
- * unplanned change: each test below makes one programmatically and expects the check to refuse it.
+ * The committed OpenAPI documents against their released baseline and the examples rule, and proof that the contract
+ * checks catch an unplanned change: each test below makes one programmatically and expects the check to refuse it.
  */
 class OpenApiContractChecksTest {
 
@@ -43,6 +43,44 @@ class OpenApiContractChecksTest {
                             + OpenApiCompatibility.RELEASE)
                     .isEmpty();
         }
+    }
+
+    @Test
+    void everyCommittedDocumentHasExamples() throws IOException {
+        List<Path> documents;
+        try (Stream<Path> files = Files.list(OPENAPI)) {
+            documents = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(documents).extracting(f -> f.getFileName().toString())
+                .contains("assessment-service.yaml", "mentor-service.yaml", "matching-service.yaml",
+                        "notification-service.yaml");
+        for (Path document : documents) {
+            assertThat(OpenApiContract.missingExamples(OpenApiContract.read(document)))
+                    .as(document.getFileName() + ": schema properties without an example. Add @Schema(examples = ...)"
+                            + " to the record component (realistic values), then run " + OpenApiContract.REFRESH)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aPropertyWithoutAnExampleIsReported() throws IOException {
+        ObjectNode doc = committed();
+        ObjectNode properties = (ObjectNode) doc.path("components").path("schemas").path("MentorView")
+                .path("properties");
+        ((ObjectNode) properties.path("name")).remove("examples");
+        properties.putObject("field").put("$ref", "#/components/schemas/Field");
+        properties.putObject("id").put("$ref", "#/components/schemas/UUID");
+        properties.putObject("createdAt").put("$ref", "#/components/schemas/Instant");
+        properties.putObject("nickname").putArray("type").add("string").add("null");
+        properties.putObject("tags").put("type", "array").putObject("items").put("type", "string");
+        assertThat(OpenApiContract.missingExamples(doc))
+                .as("scalars and references to enums or UUIDs need an example; Instant has one, arrays are exempt")
+                .containsExactlyInAnyOrder("MentorView.name", "MentorView.field", "MentorView.id",
+                        "MentorView.nickname");
+
+        ((ObjectNode) doc.path("components").path("schemas").path("MentorView")).putArray("examples").addObject()
+                .put("name", "Maya Lindqvist");
+        assertThat(OpenApiContract.missingExamples(doc)).as("an example of the whole schema covers it").isEmpty();
     }
 
     @Test
@@ -74,6 +112,27 @@ class OpenApiContractChecksTest {
     }
 
     @Test
+    void changingTheTypeOfAFieldOrParameterIsBreaking() throws IOException {
+        ObjectNode retyped = committed();
+        ObjectNode capacity = (ObjectNode) retyped.path("components").path("schemas").path("MentorView")
+                .path("properties").path("capacity");
+        capacity.put("type", "string");
+        capacity.remove("format");
+        assertThat(OpenApiCompatibility.breakingChanges(original(), YAML.writeValueAsString(retyped)))
+                .anyMatch(change -> change.startsWith("schema MentorView: property capacity changed from integer"));
+
+        ObjectNode parameterRetyped = committed();
+        for (JsonNode parameter : parameterRetyped.path("paths").path("/api/v1/mentors").path("get")
+                .path("parameters")) {
+            if (parameter.path("name").asText().equals("accepting")) {
+                ((ObjectNode) parameter).putObject("schema").put("type", "integer");
+            }
+        }
+        assertThat(OpenApiCompatibility.breakingChanges(original(), YAML.writeValueAsString(parameterRetyped)))
+                .anyMatch(change -> change.startsWith("GET /api/v1/mentors: parameter accepting changed from boolean"));
+    }
+
+    @Test
     void addingOperationsAndOptionalFieldsIsCompatible() throws IOException {
         ObjectNode doc = committed();
         ObjectNode paths = (ObjectNode) doc.path("paths");
@@ -81,6 +140,27 @@ class OpenApiContractChecksTest {
         ((ObjectNode) doc.path("components").path("schemas").path("MentorView").path("properties"))
                 .putObject("nickname").put("type", "string");
         assertThat(OpenApiCompatibility.breakingChanges(original(), YAML.writeValueAsString(doc))).isEmpty();
+    }
+
+    @Test
+    void aResponseHeaderMayGainASchemaButNotChangeIt() throws IOException {
+        ObjectNode released = committed();
+        etag(released).remove("schema");
+        assertThat(OpenApiCompatibility.breakingChanges(YAML.writeValueAsString(released), original()))
+                .as("a header declared without a schema promised no particular value")
+                .isEmpty();
+
+        ObjectNode reformatted = committed();
+        ((ObjectNode) etag(reformatted).path("schema")).put("format", "uri");
+        assertThat(OpenApiCompatibility.breakingChanges(original(), YAML.writeValueAsString(reformatted)))
+                .as("a header that has a schema is judged like any other")
+                .anyMatch(change -> change.startsWith("GET /api/v1/mentors/{id}") && change.contains("responses"));
+
+        ObjectNode dropped = committed();
+        etag(dropped).remove("schema");
+        assertThat(OpenApiCompatibility.breakingChanges(original(), YAML.writeValueAsString(dropped)))
+                .as("and may not lose it again")
+                .anyMatch(change -> change.startsWith("GET /api/v1/mentors/{id}") && change.contains("responses"));
     }
 
     @Test
@@ -117,6 +197,11 @@ class OpenApiContractChecksTest {
                 .hasMessageContaining("/paths/~1api~1v1~1mentors/get/summary")
                 .hasMessageContaining("/components/schemas/MentorRequest/required")
                 .hasMessageContaining("run " + OpenApiContract.REFRESH);
+    }
+
+    private static ObjectNode etag(ObjectNode doc) {
+        return (ObjectNode) doc.path("paths").path("/api/v1/mentors/{id}").path("get").path("responses").path("200")
+                .path("headers").path("ETag");
     }
 
     private static String original() throws IOException {

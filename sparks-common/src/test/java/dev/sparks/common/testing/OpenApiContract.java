@@ -31,6 +31,7 @@ public final class OpenApiContract {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final Set<String> SCALARS = Set.of("string", "number", "integer", "boolean");
     private static final Pattern OPERATION_ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -214,6 +215,69 @@ public final class OpenApiContract {
         if (!problem4xx) {
             gaps.add(where + ": no 4xx answer documented as " + PROBLEM_JSON);
         }
+    }
+
+    /**
+     * Where the document's request and response schemas lack examples, as {@code Schema.property}: every property of
+     * an object component schema that is a scalar (string, number, integer, boolean) or refers to one (an enum, a
+     * UUID) needs an example, on itself or on the schema it refers to, unless the object schema has an example of
+     * its own. Arrays, maps and nested objects are covered by their item or referenced schemas.
+     */
+    public static List<String> missingExamples(JsonNode doc) {
+        JsonNode schemas = doc.path("components").path("schemas");
+        List<String> gaps = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = schemas.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> schema = it.next();
+            if (!hasType(schema.getValue(), "object") || hasExample(schema.getValue())) {
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> props = schema.getValue().path("properties").fields();
+                    props.hasNext(); ) {
+                Map.Entry<String, JsonNode> property = props.next();
+                JsonNode target = referenced(schemas, property.getValue());
+                boolean exampled = hasExample(property.getValue()) || (target != null && hasExample(target));
+                if (!exampled && isScalar(target != null ? target : property.getValue())) {
+                    gaps.add(schema.getKey() + "." + property.getKey());
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private static boolean hasExample(JsonNode schema) {
+        return schema.has("example") || schema.has("examples");
+    }
+
+    private static boolean hasType(JsonNode schema, String type) {
+        JsonNode types = schema.path("type");
+        if (types.isArray()) {
+            for (JsonNode t : types) {
+                if (t.asText().equals(type)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return types.asText().equals(type);
+    }
+
+    private static boolean isScalar(JsonNode schema) {
+        return SCALARS.stream().anyMatch(type -> hasType(schema, type));
+    }
+
+    /** The component a property refers to, directly or through anyOf/allOf/oneOf (as a nullable one does). */
+    private static JsonNode referenced(JsonNode schemas, JsonNode property) {
+        List<JsonNode> candidates = new ArrayList<>(List.of(property));
+        for (String combinator : List.of("anyOf", "allOf", "oneOf")) {
+            property.path(combinator).forEach(candidates::add);
+        }
+        for (JsonNode candidate : candidates) {
+            String ref = candidate.path("$ref").asText("");
+            if (ref.startsWith("#/components/schemas/")) {
+                return schemas.path(ref.substring("#/components/schemas/".length()));
+            }
+        }
+        return null;
     }
 
     /** page and size as the shared {@link PageRequest} describes them: the one wording every listing uses. */
