@@ -33,7 +33,12 @@ public final class Metrics {
 
     /** Whether any sample of this name is published. */
     public boolean has(String name) {
-        return sum(name, Map.of(), true) != null;
+        return has(name, Map.of());
+    }
+
+    /** Whether a sample of this name with (at least) these labels is published. */
+    public boolean has(String name, Map<String, String> labels) {
+        return sum(name, labels, true) != null;
     }
 
     /**
